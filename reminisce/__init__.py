@@ -1,0 +1,3 @@
+"""Reminisce: reminiscence playlists for people living with dementia."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from reminisce.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""The schema, as an ordered list of migrations that upgrade a database in place.
+
+Never edit a migration that has been released: add a new one. Raw SQL keeps the
+constraints (CHECK, ON DELETE CASCADE) visible in one place.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("reminisce")
+
+
+def _run(db: Database, *statements: str) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations()
+def m001_life_story(db: Database) -> None:
+    """Care home settings, sign-in accounts and the resident's life story."""
+    _run(
+        db,
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'family')),
+            display_name TEXT NOT NULL DEFAULT '',
+            disabled INTEGER NOT NULL DEFAULT 0,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE residents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            preferred_name TEXT NOT NULL DEFAULT '',
+            birth_year INTEGER NOT NULL,
+            room TEXT NOT NULL DEFAULT '',
+            faith TEXT NOT NULL DEFAULT '',
+            music_importance TEXT NOT NULL DEFAULT '',
+            dancing TEXT NOT NULL DEFAULT '',
+            hearing_notes TEXT NOT NULL DEFAULT '',
+            headphones_notes TEXT NOT NULL DEFAULT '',
+            low_mood_risk TEXT NOT NULL DEFAULT 'not assessed',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX residents_name ON residents (name COLLATE NOCASE)",
+        """CREATE TABLE resident_places (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL,
+            from_year INTEGER,
+            to_year INTEGER
+        )""",
+        "CREATE INDEX resident_places_resident ON resident_places (resident_id)",
+        """CREATE TABLE resident_list_items (
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (resident_id, field, position)
+        )""",
+        """CREATE TABLE resident_songs (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            category TEXT NOT NULL CHECK (category IN ('favourite', 'inheritance', 'identity')),
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL DEFAULT '',
+            story TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX resident_songs_resident ON resident_songs (resident_id)",
+        """CREATE TABLE red_flags (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX red_flags_resident ON red_flags (resident_id)",
+        """CREATE TABLE avoid_themes (
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            theme TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (resident_id, theme)
+        )""",
+        """CREATE TABLE memories (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            year INTEGER,
+            place TEXT NOT NULL DEFAULT '',
+            contributed_by TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX memories_resident ON memories (resident_id)",
+    )

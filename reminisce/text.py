@@ -1,0 +1,20 @@
+"""Showing people's own words safely.
+
+Streamlit renders Markdown (and its own :colour[...] and :emoji: directives) in
+labels, headers and st.markdown. A memory that says ``<b>Dad</b> *always*`` must
+appear exactly as typed, so user text is escaped before it goes anywhere near
+Markdown; CommonMark lets a backslash escape any ASCII punctuation.
+"""
+
+from __future__ import annotations
+
+import string
+
+_ESCAPES = {ord(char): "\\" + char for char in string.punctuation}
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with every Markdown-significant character backslash-escaped."""
+    escaped = (text or "").translate(_ESCAPES)
+    # Line breaks inside one paragraph: keep them visible as typed.
+    return escaped.replace("\n", "  \n")

@@ -1,0 +1,1 @@
+"""Streamlit pages. Only this package and app.py import Streamlit."""

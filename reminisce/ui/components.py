@@ -1,0 +1,187 @@
+"""Widgets shared by the pages: field errors, and the add/edit/remove list used
+for places, songs, red flags and memories. Layout only; saving is done by the
+callbacks the pages pass in, which call the domain modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from reminisce import reference
+from reminisce.errors import ReminisceError, ValidationError
+from reminisce.text import escape_markdown
+from reminisce.ui import state
+
+
+def set_errors(form: str, errors: Mapping[str, str]) -> None:
+    st.session_state[f"errors_{form}"] = dict(errors)
+
+
+def get_errors(form: str) -> dict[str, str]:
+    return st.session_state.get(f"errors_{form}", {})
+
+
+def field_error(errors: Mapping[str, str], key: str, label: str = "") -> None:
+    """The message for one field, shown right under it."""
+    if key in errors:
+        st.error(escape_markdown(f"{label or 'This'} {errors[key]}"), icon="⚠️")
+
+
+def other_errors(errors: Mapping[str, str], shown: Sequence[str]) -> None:
+    """Problems that belong to no field on this screen (e.g. a place before a new birth year)."""
+    for key, message in errors.items():
+        if key not in shown:
+            st.error(escape_markdown(f"{key.replace('_', ' ')} {message}"), icon="⚠️")
+
+
+def show_text(label: str, value: str) -> None:
+    """A label and the user's own words, never interpreted as Markdown or HTML."""
+    if value:
+        st.markdown(f"**{escape_markdown(label)}:** {escape_markdown(value)}")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = "text"  # text | long | year | country | theme
+    help: str | None = None
+    required: bool = False
+
+
+def _widget(field: Field, key: str) -> None:
+    label = f"{field.label} (required)" if field.required else field.label
+    if field.kind == "long":
+        st.text_area(label, key=key, help=field.help, height=140)
+    elif field.kind == "year":
+        st.number_input(label, key=key, step=1, format="%d", help=field.help, placeholder="e.g. 1962")
+    elif field.kind == "country":
+        st.selectbox(label, reference.country_choices(), key=key, format_func=reference.country_name,
+                     index=None, placeholder="Type to search for a country", help=field.help)
+    elif field.kind == "theme":
+        st.selectbox(label, reference.THEMES, key=key, index=None, placeholder="Choose a theme", help=field.help)
+    else:
+        st.text_input(label, key=key, help=field.help)
+
+
+def _blank(field: Field) -> Any:
+    return None if field.kind in ("year", "country", "theme") else ""
+
+
+def entry_list(
+    *,
+    name: str,
+    noun: str,
+    entries: list[dict[str, Any]],
+    fields: Sequence[Field],
+    describe: Callable[[dict[str, Any]], tuple[str, list[tuple[str, str]]]],
+    save_entry: Callable[[int | None, dict[str, Any]], None],
+    remove_entry: Callable[[int], None],
+    empty_text: str,
+    error_prefix: str = "",
+) -> None:
+    """Show a list as cards with Edit / Remove, and a form that adds or edits one entry.
+
+    ``save_entry(index, entry)`` adds (index None) or replaces an entry and raises
+    ValidationError; keys such as ``places[2].to_year`` are matched to the form's
+    fields when ``error_prefix`` is ``places``.
+    """
+    editing_key, confirm_key = f"{name}_editing", f"{name}_confirm_remove"
+    field_keys = {field.key: f"{name}_field_{field.key}" for field in fields}
+    for field in fields:
+        st.session_state.setdefault(field_keys[field.key], _blank(field))
+
+    def start_edit(index: int) -> None:
+        st.session_state[editing_key] = index
+        for field in fields:
+            st.session_state[field_keys[field.key]] = entries[index].get(field.key) or _blank(field)
+        set_errors(name, {})
+
+    def clear_form() -> None:
+        st.session_state.pop(editing_key, None)
+        for field in fields:
+            st.session_state[field_keys[field.key]] = _blank(field)
+
+    def remove(index: int) -> None:
+        st.session_state.pop(confirm_key, None)
+        try:
+            remove_entry(index)
+        except ReminisceError as exc:
+            set_errors(name, getattr(exc, "errors", {"": str(exc)}))
+            return
+        clear_form()
+        state.flash(f"Removed the {noun}.")
+
+    def submit() -> None:
+        index = st.session_state.get(editing_key)
+        entry = {field.key: st.session_state[field_keys[field.key]] for field in fields}
+        try:
+            save_entry(index, entry)
+        except ValidationError as exc:
+            position = len(entries) if index is None else index
+            prefix = f"{error_prefix}[{position}]."
+            set_errors(name, {key.removeprefix(prefix): msg for key, msg in exc.errors.items()})
+            return
+        except ReminisceError as exc:
+            set_errors(name, {"": str(exc)})
+            return
+        set_errors(name, {})
+        clear_form()
+        state.flash(f"Saved the {noun}.")
+
+    if not entries:
+        st.info(empty_text, icon="👉")
+    for index, entry in enumerate(entries):
+        heading, details = describe(entry)
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(heading)}**")
+            for label, value in details:
+                show_text(label, value)
+            if st.session_state.get(confirm_key) == index:
+                st.warning(f"Remove this {noun}? This cannot be undone.")
+                with st.container(horizontal=True):
+                    st.button("Yes, remove", key=f"{name}_yes_{index}", type="primary", on_click=remove, args=(index,))
+                    st.button("Keep it", key=f"{name}_no_{index}", on_click=st.session_state.pop, args=(confirm_key, None))
+            else:
+                with st.container(horizontal=True):
+                    st.button("Edit", key=f"{name}_edit_{index}", icon="✏️", on_click=start_edit, args=(index,))
+                    st.button("Remove", key=f"{name}_remove_{index}", icon="🗑️",
+                              on_click=st.session_state.__setitem__, args=(confirm_key, index))
+
+    editing = st.session_state.get(editing_key)
+    errors = get_errors(name)
+    with st.form(f"{name}_form", border=True):
+        st.markdown(f"**{'Edit the' if editing is not None else 'Add a'} {noun}**")
+        for field in fields:
+            _widget(field, field_keys[field.key])
+            field_error(errors, field.key, field.label)
+        other_errors(errors, [field.key for field in fields])
+        with st.container(horizontal=True):
+            st.form_submit_button(
+                "Save changes" if editing is not None else f"Add {noun}", type="primary", on_click=submit
+            )
+    if editing is not None:
+        st.button("Cancel editing", key=f"{name}_cancel", on_click=clear_form)
+
+
+def list_field_callbacks(
+    entries: list[dict[str, Any]], save_list: Callable[[list[dict[str, Any]]], None]
+) -> tuple[Callable[[int | None, dict[str, Any]], None], Callable[[int], None]]:
+    """Entry callbacks for a list stored whole (places, songs, red flags)."""
+
+    def save_entry(index: int | None, entry: dict[str, Any]) -> None:
+        new_entries = [dict(e) for e in entries]
+        if index is None:
+            new_entries.append(entry)
+        else:
+            new_entries[index] = {**new_entries[index], **entry}
+        save_list(new_entries)
+
+    def remove_entry(index: int) -> None:
+        save_list([e for i, e in enumerate(entries) if i != index])
+
+    return save_entry, remove_entry
