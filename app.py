@@ -12,18 +12,31 @@ state.enforce_idle_timeout()
 user = state.current_user()
 
 if accounts.needs_setup(db):
-    pages = [st.Page("reminisce/ui/setup.py", title="Set up", icon="🏠", default=True)]
+    pages = [st.Page("reminisce/ui/setup.py", title="Set up", icon=":material/home:", default=True)]
 elif user is None:
-    pages = [st.Page("reminisce/ui/sign_in.py", title="Sign in", icon="🔑", default=True)]
+    pages = [st.Page("reminisce/ui/sign_in.py", title="Sign in", icon=":material/login:", default=True)]
 else:
-    pages = {
-        "Residents": [
-            st.Page("reminisce/ui/residents.py", title="Residents", icon="👥", default=True),
-            st.Page("reminisce/ui/add_resident.py", title="Add resident", icon="➕"),
-            st.Page("reminisce/ui/resident.py", title="Life story", icon="📖", url_path="life-story",
-                    visibility="hidden"),
-        ],
-        "Account": [st.Page("reminisce/ui/sign_out.py", title="Sign out", icon="🚪")],
-    }
+    pages = [
+        st.Page("reminisce/ui/residents.py", title="Residents", icon=":material/groups:", default=True),
+        st.Page("reminisce/ui/add_resident.py", title="Add resident", icon=":material/person_add:"),
+        st.Page(
+            "reminisce/ui/resident.py",
+            title="Life story",
+            icon=":material/menu_book:",
+            url_path="life-story",
+            visibility="hidden",
+        ),
+        st.Page("reminisce/ui/sign_out.py", title="Sign out", icon=":material/logout:"),
+    ]
 
+
+
+@st.fragment(run_every="60s")
+def _sign_out_when_idle() -> None:
+    """A tablet left on one screen still signs out: this ticks without counting as activity."""
+    if state.current_user() and state.idle_expired():
+        st.rerun(scope="app")
+
+
+_sign_out_when_idle()
 st.navigation(pages, position="top").run()

@@ -6,6 +6,7 @@ database, so a lockout holds across tablets and restarts.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -117,10 +118,8 @@ def sign_in(db: Database, username: str, password: str, *, now: datetime | None 
     now = now or datetime.now(UTC)
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [(username or "").strip()]))
     if not rows:
-        try:
+        with contextlib.suppress(VerificationError):
             _hasher.verify(_DUMMY_HASH, password or "")
-        except VerificationError:
-            pass
         raise SignInRefused
     row = rows[0]
     locked_until = datetime.fromisoformat(row["locked_until"]) if row["locked_until"] else None

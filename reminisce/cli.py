@@ -35,14 +35,22 @@ def cmd_demo(args: argparse.Namespace) -> None:
 def cmd_resident_list(args: argparse.Namespace) -> None:
     people = residents.list_residents(_db(args), args.search or "")
     if args.json:
-        print(json.dumps(
-            [
-                {"id": p.id, "name": p.name, "preferred_name": p.preferred_name, "birth_year": p.birth_year,
-                 "room": p.room, "countries": list(p.countries)}
-                for p in people
-            ],
-            ensure_ascii=False,
-        ))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "preferred_name": p.preferred_name,
+                        "birth_year": p.birth_year,
+                        "room": p.room,
+                        "countries": list(p.countries),
+                    }
+                    for p in people
+                ],
+                ensure_ascii=False,
+            )
+        )
         return
     if not people:
         print("No residents yet. Add one in the app, or run: python -m reminisce demo")

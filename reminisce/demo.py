@@ -37,8 +37,12 @@ DEMO_RESIDENTS: tuple[dict, ...] = (
         ],
         "hearing_notes": "Hearing aid in the left ear; check the battery first.",
         "memories": [
-            {"text": "Worked as a nurse at the Royal Free for thirty years.", "year": 1960, "place": "London",
-             "contributed_by": "Daughter, Siobhan"},
+            {
+                "text": "Worked as a nurse at the Royal Free for thirty years.",
+                "year": 1960,
+                "place": "London",
+                "contributed_by": "Daughter, Siobhan",
+            },
         ],
     },
     {
@@ -56,7 +60,11 @@ DEMO_RESIDENTS: tuple[dict, ...] = (
         "favourite_artists": ["Desmond Dekker", "Jim Reeves", "Millie Small"],
         "favourite_genres": ["ska", "rocksteady", "gospel"],
         "favourite_songs": [
-            {"title": "Israelites", "artist": "Desmond Dekker & The Aces", "story": "Played it on the jukebox every week in 1969."},
+            {
+                "title": "Israelites",
+                "artist": "Desmond Dekker & The Aces",
+                "story": "Played it on the jukebox every week in 1969.",
+            },
         ],
         "identity_tracks": [
             {"title": "How Great Thou Art", "artist": "", "story": "His mother's favourite hymn at church."},
@@ -77,7 +85,11 @@ DEMO_RESIDENTS: tuple[dict, ...] = (
         "favourite_artists": ["Lata Mangeshkar", "Mohammed Rafi"],
         "favourite_genres": ["filmi", "shabad kirtan"],
         "favourite_songs": [
-            {"title": "Lag Jaa Gale", "artist": "Lata Mangeshkar", "story": "From Woh Kaun Thi (1964); she sang it to her daughters."},
+            {
+                "title": "Lag Jaa Gale",
+                "artist": "Lata Mangeshkar",
+                "story": "From Woh Kaun Thi (1964); she sang it to her daughters.",
+            },
         ],
         "low_mood_risk": "moderate",
         "headphones_notes": "Prefers the speaker; dislikes headphones.",
@@ -98,7 +110,11 @@ DEMO_RESIDENTS: tuple[dict, ...] = (
         "favourite_artists": ["Domenico Modugno", "Dean Martin", "Claudio Villa"],
         "favourite_genres": ["canzone", "crooner"],
         "favourite_songs": [
-            {"title": "Nel blu dipinto di blu", "artist": "Domenico Modugno", "story": "The summer of 1958, his first visit home."},
+            {
+                "title": "Nel blu dipinto di blu",
+                "artist": "Domenico Modugno",
+                "story": "The summer of 1958, his first visit home.",
+            },
             {"title": "That's Amore", "artist": "Dean Martin", "story": ""},
         ],
     },

@@ -10,10 +10,30 @@ import pycountry
 #: war, death, farewell, faith and heartbreak are what keeps a song away from someone
 #: for whom it is distressing (care model section 6).
 THEMES: tuple[str, ...] = (
-    "love", "heartbreak", "war", "death", "farewell", "faith", "home", "place",
-    "dance", "children", "celebration", "christmas", "nature", "sea", "travel",
-    "work", "humour", "friendship", "longing", "nostalgia", "freedom", "protest",
-    "youth", "wedding",
+    "love",
+    "heartbreak",
+    "war",
+    "death",
+    "farewell",
+    "faith",
+    "home",
+    "place",
+    "dance",
+    "children",
+    "celebration",
+    "christmas",
+    "nature",
+    "sea",
+    "travel",
+    "work",
+    "humour",
+    "friendship",
+    "longing",
+    "nostalgia",
+    "freedom",
+    "protest",
+    "youth",
+    "wedding",
 )
 
 #: Depression-screen outcome that decides whether sad songs are excluded (care model section 5).
@@ -29,11 +49,7 @@ def _countries() -> dict[str, str]:
 
 @cache
 def _languages() -> dict[str, str]:
-    return {
-        language.alpha_2: language.name
-        for language in pycountry.languages
-        if hasattr(language, "alpha_2")
-    }
+    return {language.alpha_2: language.name for language in pycountry.languages if hasattr(language, "alpha_2")}
 
 
 def is_country(code: str) -> bool:

@@ -66,8 +66,16 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_KEYS = tuple(section.key for section in SECTIONS)
 
 _SCALAR_FIELDS = (
-    "name", "preferred_name", "birth_year", "room", "faith", "music_importance", "dancing",
-    "hearing_notes", "headphones_notes", "low_mood_risk",
+    "name",
+    "preferred_name",
+    "birth_year",
+    "room",
+    "faith",
+    "music_importance",
+    "dancing",
+    "hearing_notes",
+    "headphones_notes",
+    "low_mood_risk",
 )
 _LIST_FIELDS = ("instruments", "languages", "favourite_artists", "favourite_genres")
 _SONG_FIELDS = {"favourite_songs": "favourite", "inheritance_tracks": "inheritance", "identity_tracks": "identity"}
@@ -187,11 +195,16 @@ def _places(check: _Checker, raw: Any, birth_year: int | None) -> list[Place]:
         else:
             country = reference.find_country(country_text) if country_text else None
         if country_text and country is None:
-            check.fail(f"{where}.country", f"('{country_text}') is not a country we know; use a name or a code like GB.")
+            check.fail(
+                f"{where}.country", f"('{country_text}') is not a country we know; use a name or a code like GB."
+            )
         from_year = check.year(record.get("from_year"), f"{where}.from_year")
         to_year = check.year(record.get("to_year"), f"{where}.to_year")
         if from_year and to_year and to_year < from_year:
-            check.fail(f"{where}.to_year", f"({to_year}) is before the year they moved there ({from_year}): the years are the wrong way round.")
+            check.fail(
+                f"{where}.to_year",
+                f"({to_year}) is before the year they moved there ({from_year}): the years are the wrong way round.",
+            )
         if birth_year:
             for year, field_name in ((from_year, "from_year"), (to_year, "to_year")):
                 if year and year < birth_year:
@@ -253,7 +266,9 @@ def validate_profile(raw: Mapping[str, Any]) -> Profile:
         if theme and theme not in reference.THEMES:
             check.fail(f"{where}.theme", f"('{theme}') is not a theme we tag songs with.")
         if theme not in {t.theme for t in avoid_themes}:
-            avoid_themes.append(AvoidTheme(theme, check.text(record.get("reason"), f"{where}.reason", limit=LONG_TEXT_LIMIT)))
+            avoid_themes.append(
+                AvoidTheme(theme, check.text(record.get("reason"), f"{where}.reason", limit=LONG_TEXT_LIMIT))
+            )
     red_flags = []
     for index, item in enumerate(check.items(raw.get("red_flags"), "red_flags")):
         where = f"red_flags[{index}]"
@@ -464,9 +479,7 @@ def get_resident(db: Database, resident_id: int) -> Profile:
         **songs,
         places=[
             Place(p["country"], p["place"], p["from_year"], p["to_year"])
-            for p in db.query(
-                "SELECT * FROM resident_places WHERE resident_id = ? ORDER BY position", [resident_id]
-            )
+            for p in db.query("SELECT * FROM resident_places WHERE resident_id = ? ORDER BY position", [resident_id])
         ],
         red_flags=[
             RedFlag(f["title"], f["artist"], f["reason"])

@@ -37,9 +37,16 @@ with st.form("add_resident"):
     st.text_input("Full name (required)", key="add_name", max_chars=residents.SHORT_TEXT_LIMIT)
     components.field_error(errors, "name", "Full name")
     st.text_input("Preferred name", key="add_preferred_name", help="What they like to be called, e.g. Peggy.")
-    st.number_input("Year of birth (required)", key="add_birth_year", value=None, step=1, format="%d",
-                    placeholder="e.g. 1941", help="Their music is chosen from the years they were about 10 to 30.")
+    st.number_input(
+        "Year of birth (required)",
+        key="add_birth_year",
+        value=None,
+        step=1,
+        format="%d",
+        placeholder="e.g. 1941",
+        help="Their music is chosen from the years they were about 10 to 30.",
+    )
     components.field_error(errors, "birth_year", "Year of birth")
     st.text_input("Room", key="add_room")
     components.other_errors(errors, FIELDS)
-    st.form_submit_button("Add resident", type="primary", icon="➕", on_click=_add, width="stretch")
+    st.form_submit_button("Add resident", type="primary", icon=":material/person_add:", on_click=_add, width="stretch")

@@ -28,14 +28,14 @@ def get_errors(form: str) -> dict[str, str]:
 def field_error(errors: Mapping[str, str], key: str, label: str = "") -> None:
     """The message for one field, shown right under it."""
     if key in errors:
-        st.error(escape_markdown(f"{label or 'This'} {errors[key]}"), icon="⚠️")
+        st.error(escape_markdown(f"{label or 'This'} {errors[key]}"), icon=":material/warning:")
 
 
 def other_errors(errors: Mapping[str, str], shown: Sequence[str]) -> None:
     """Problems that belong to no field on this screen (e.g. a place before a new birth year)."""
     for key, message in errors.items():
         if key not in shown:
-            st.error(escape_markdown(f"{key.replace('_', ' ')} {message}"), icon="⚠️")
+            st.error(escape_markdown(f"{key.replace('_', ' ')} {message}"), icon=":material/warning:")
 
 
 def show_text(label: str, value: str) -> None:
@@ -60,8 +60,15 @@ def _widget(field: Field, key: str) -> None:
     elif field.kind == "year":
         st.number_input(label, key=key, step=1, format="%d", help=field.help, placeholder="e.g. 1962")
     elif field.kind == "country":
-        st.selectbox(label, reference.country_choices(), key=key, format_func=reference.country_name,
-                     index=None, placeholder="Type to search for a country", help=field.help)
+        st.selectbox(
+            label,
+            reference.country_choices(),
+            key=key,
+            format_func=reference.country_name,
+            index=None,
+            placeholder="Type to search for a country",
+            help=field.help,
+        )
     elif field.kind == "theme":
         st.selectbox(label, reference.THEMES, key=key, index=None, placeholder="Choose a theme", help=field.help)
     else:
@@ -134,7 +141,7 @@ def entry_list(
         state.flash(f"Saved the {noun}.")
 
     if not entries:
-        st.info(empty_text, icon="👉")
+        st.info(empty_text, icon=":material/arrow_forward:")
     for index, entry in enumerate(entries):
         heading, details = describe(entry)
         with st.container(border=True):
@@ -145,12 +152,19 @@ def entry_list(
                 st.warning(f"Remove this {noun}? This cannot be undone.")
                 with st.container(horizontal=True):
                     st.button("Yes, remove", key=f"{name}_yes_{index}", type="primary", on_click=remove, args=(index,))
-                    st.button("Keep it", key=f"{name}_no_{index}", on_click=st.session_state.pop, args=(confirm_key, None))
+                    st.button(
+                        "Keep it", key=f"{name}_no_{index}", on_click=st.session_state.pop, args=(confirm_key, None)
+                    )
             else:
                 with st.container(horizontal=True):
-                    st.button("Edit", key=f"{name}_edit_{index}", icon="✏️", on_click=start_edit, args=(index,))
-                    st.button("Remove", key=f"{name}_remove_{index}", icon="🗑️",
-                              on_click=st.session_state.__setitem__, args=(confirm_key, index))
+                    st.button("Edit", key=f"{name}_edit_{index}", icon=":material/edit:", on_click=start_edit, args=(index,))
+                    st.button(
+                        "Remove",
+                        key=f"{name}_remove_{index}",
+                        icon=":material/delete:",
+                        on_click=st.session_state.__setitem__,
+                        args=(confirm_key, index),
+                    )
 
     editing = st.session_state.get(editing_key)
     errors = get_errors(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import streamlit as st
@@ -82,9 +83,15 @@ def _init(values: dict[str, Any], resident_id: int, section: str) -> None:
 
 def about(profile: Profile) -> None:
     _init(
-        {"about_name": profile.name, "about_preferred_name": profile.preferred_name,
-         "about_birth_year": profile.birth_year, "about_room": profile.room, "about_faith": profile.faith},
-        profile.id, "about",
+        {
+            "about_name": profile.name,
+            "about_preferred_name": profile.preferred_name,
+            "about_birth_year": profile.birth_year,
+            "about_room": profile.room,
+            "about_faith": profile.faith,
+        },
+        profile.id,
+        "about",
     )
     fields = ("name", "preferred_name", "birth_year", "room", "faith")
     errors = components.get_errors("about")
@@ -95,14 +102,22 @@ def about(profile: Profile) -> None:
         st.number_input("Year of birth (required)", key="about_birth_year", step=1, format="%d")
         components.field_error(errors, "birth_year", "Year of birth")
         st.text_input("Room", key="about_room")
-        st.text_input("Faith or cultural background", key="about_faith",
-                      help="e.g. Catholic, Sikh, Jewish, Methodist, none. Hymns and sacred music follow from it.")
+        st.text_input(
+            "Faith or cultural background",
+            key="about_faith",
+            help="e.g. Catholic, Sikh, Jewish, Methodist, none. Hymns and sacred music follow from it.",
+        )
         components.other_errors(errors, fields)
         st.form_submit_button(
-            "Save", type="primary", icon="💾",
-            on_click=_form_saver(profile.id, "about", "about", {
-                field: (lambda f=field: st.session_state.get(f"about_{f}")) for field in fields
-            }),
+            "Save",
+            type="primary",
+            icon=":material/save:",
+            on_click=_form_saver(
+                profile.id,
+                "about",
+                "about",
+                {field: (lambda f=field: st.session_state.get(f"about_{f}")) for field in fields},
+            ),
         )
 
 
@@ -110,7 +125,9 @@ def places(profile: Profile) -> None:
     entries = [vars(place) for place in profile.places]
     save_entry, remove_entry = components.list_field_callbacks(entries, _saver(profile.id, "places", "places"))
     components.entry_list(
-        name="places", noun="place", entries=entries,
+        name="places",
+        noun="place",
+        entries=entries,
         fields=(
             Field("place", "Town or area", help="e.g. Kilburn, London"),
             Field("country", "Country", "country", required=True),
@@ -121,7 +138,9 @@ def places(profile: Profile) -> None:
             ", ".join(part for part in (e["place"], reference.country_name(e["country"])) if part),
             [("Years", f"{e['from_year'] or '?'} to {e['to_year'] or 'now'}")],
         ),
-        save_entry=save_entry, remove_entry=remove_entry, error_prefix="places",
+        save_entry=save_entry,
+        remove_entry=remove_entry,
+        error_prefix="places",
         empty_text="No places yet. Add where they were born and grew up first.",
     )
 
@@ -131,44 +150,72 @@ def languages(profile: Profile) -> None:
     errors = components.get_errors("languages")
     with st.form("languages"):
         st.multiselect(
-            "Languages they speak or sing in", reference.language_choices(), key="languages_choice",
-            format_func=reference.language_name, placeholder="Type a language, e.g. Irish, Punjabi",
+            "Languages they speak or sing in",
+            reference.language_choices(),
+            key="languages_choice",
+            format_func=reference.language_name,
+            placeholder="Type a language, e.g. Irish, Punjabi",
         )
         components.other_errors(errors, ())
         st.form_submit_button(
-            "Save", type="primary", icon="💾",
-            on_click=_form_saver(profile.id, "languages", "languages",
-                                 {"languages": lambda: list(st.session_state.get("languages_choice") or [])}),
+            "Save",
+            type="primary",
+            icon=":material/save:",
+            on_click=_form_saver(
+                profile.id,
+                "languages",
+                "languages",
+                {"languages": lambda: list(st.session_state.get("languages_choice") or [])},
+            ),
         )
 
 
 def music(profile: Profile) -> None:
     _init(
-        {"music_importance": profile.music_importance, "music_instruments": "\n".join(profile.instruments),
-         "music_dancing": profile.dancing, "music_artists": "\n".join(profile.favourite_artists),
-         "music_genres": "\n".join(profile.favourite_genres)},
-        profile.id, "music",
+        {
+            "music_importance": profile.music_importance,
+            "music_instruments": "\n".join(profile.instruments),
+            "music_dancing": profile.dancing,
+            "music_artists": "\n".join(profile.favourite_artists),
+            "music_genres": "\n".join(profile.favourite_genres),
+        },
+        profile.id,
+        "music",
     )
     errors = components.get_errors("music")
     with st.form("music"):
-        st.selectbox("How important is music to them?", reference.MUSIC_IMPORTANCE, key="music_importance",
-                     format_func=lambda v: v or "Not known yet")
+        st.selectbox(
+            "How important is music to them?",
+            reference.MUSIC_IMPORTANCE,
+            key="music_importance",
+            format_func=lambda v: v or "Not known yet",
+        )
         st.text_area("Favourite artists (one per line)", key="music_artists", height=140)
-        st.text_area("Favourite kinds of music (one per line)", key="music_genres", height=110,
-                     help="e.g. big band, country, hymns, Bollywood, calypso")
+        st.text_area(
+            "Favourite kinds of music (one per line)",
+            key="music_genres",
+            height=110,
+            help="e.g. big band, country, hymns, Bollywood, calypso",
+        )
         st.text_area("Instruments they played (one per line)", key="music_instruments", height=90)
-        st.text_area("Dancing", key="music_dancing", height=90,
-                     help="Did they dance? Where, which dances, with whom?")
+        st.text_area("Dancing", key="music_dancing", height=90, help="Did they dance? Where, which dances, with whom?")
         components.other_errors(errors, ())
         st.form_submit_button(
-            "Save", type="primary", icon="💾",
-            on_click=_form_saver(profile.id, "music", "music", {
-                "music_importance": lambda: st.session_state.get("music_importance") or "",
-                "favourite_artists": lambda: _lines("music_artists"),
-                "favourite_genres": lambda: _lines("music_genres"),
-                "instruments": lambda: _lines("music_instruments"),
-                "dancing": lambda: st.session_state.get("music_dancing") or "",
-            }),
+            "Save",
+            type="primary",
+            icon=":material/save:",
+            on_click=_form_saver(
+                profile.id,
+                "music",
+                "music",
+                {
+                    "music_importance": lambda: st.session_state.get("music_importance") or "",
+                    "favourite_artists": lambda: _lines("music_artists"),
+                    "favourite_genres": lambda: _lines("music_genres"),
+                    "instruments": lambda: _lines("music_instruments"),
+                    "dancing": lambda: st.session_state.get("music_dancing") or "",
+                },
+            ),
         )
 
 
@@ -183,26 +230,47 @@ def _song_list(profile: Profile, section: str, field: str, noun: str, empty_text
     entries = [vars(song) for song in getattr(profile, field)]
     save_entry, remove_entry = components.list_field_callbacks(entries, _saver(profile.id, section, field))
     components.entry_list(
-        name=field, noun=noun, entries=entries, fields=SONG_FIELDS,
+        name=field,
+        noun=noun,
+        entries=entries,
+        fields=SONG_FIELDS,
         describe=lambda e: (" by ".join(part for part in (e["title"], e["artist"]) if part), [("Story", e["story"])]),
-        save_entry=save_entry, remove_entry=remove_entry, error_prefix=field, empty_text=empty_text,
+        save_entry=save_entry,
+        remove_entry=remove_entry,
+        error_prefix=field,
+        empty_text=empty_text,
     )
 
 
 def favourite_songs(profile: Profile) -> None:
-    _song_list(profile, "favourite_songs", "favourite_songs", "favourite song",
-               "No favourite songs yet. Ask family: what did they sing, dance to, or play again and again?")
+    _song_list(
+        profile,
+        "favourite_songs",
+        "favourite_songs",
+        "favourite song",
+        "No favourite songs yet. Ask family: what did they sing, dance to, or play again and again?",
+    )
 
 
 def family_identity(profile: Profile) -> None:
     st.subheader("Inheritance songs")
     st.caption("Music of their parents, partner or children.")
-    _song_list(profile, "family_identity", "inheritance_tracks", "inheritance song",
-               "None yet. What did their mother sing, or their partner love?")
+    _song_list(
+        profile,
+        "family_identity",
+        "inheritance_tracks",
+        "inheritance song",
+        "None yet. What did their mother sing, or their partner love?",
+    )
     st.subheader("Identity songs")
     st.caption("Songs of their home place, nation, faith, football team, regiment, or favourite TV and radio.")
-    _song_list(profile, "family_identity", "identity_tracks", "identity song",
-               "None yet. A hymn, a national song, a team's anthem, a TV theme?")
+    _song_list(
+        profile,
+        "family_identity",
+        "identity_tracks",
+        "identity song",
+        "None yet. A hymn, a national song, a team's anthem, a TV theme?",
+    )
 
 
 def avoid(profile: Profile) -> None:
@@ -211,11 +279,18 @@ def avoid(profile: Profile) -> None:
     entries = [vars(flag) for flag in profile.red_flags]
     save_entry, remove_entry = components.list_field_callbacks(entries, _saver(profile.id, "avoid", "red_flags"))
     components.entry_list(
-        name="red_flags", noun="red-flag song", entries=entries,
-        fields=(Field("title", "Song title", required=True), Field("artist", "Singer or band"),
-                Field("reason", "Why it must be avoided", "long")),
+        name="red_flags",
+        noun="red-flag song",
+        entries=entries,
+        fields=(
+            Field("title", "Song title", required=True),
+            Field("artist", "Singer or band"),
+            Field("reason", "Why it must be avoided", "long"),
+        ),
         describe=lambda e: ("🚩 " + " by ".join(p for p in (e["title"], e["artist"]) if p), [("Reason", e["reason"])]),
-        save_entry=save_entry, remove_entry=remove_entry, error_prefix="red_flags",
+        save_entry=save_entry,
+        remove_entry=remove_entry,
+        error_prefix="red_flags",
         empty_text="No red-flag songs recorded. Ask family whether any song is linked to a loss or a bad time.",
     )
     st.subheader("Themes to avoid")
@@ -224,39 +299,72 @@ def avoid(profile: Profile) -> None:
         theme_entries, _saver(profile.id, "avoid", "avoid_themes")
     )
     components.entry_list(
-        name="avoid_themes", noun="theme to avoid", entries=theme_entries,
+        name="avoid_themes",
+        noun="theme to avoid",
+        entries=theme_entries,
         fields=(Field("theme", "Theme", "theme", required=True), Field("reason", "Why", "long")),
         describe=lambda e: (e["theme"].capitalize(), [("Reason", e["reason"])]),
-        save_entry=save_theme, remove_entry=remove_theme, error_prefix="avoid_themes",
-        empty_text="No themes to avoid. For example: war songs for a veteran or refugee, farewell songs after a recent loss.",
+        save_entry=save_theme,
+        remove_entry=remove_theme,
+        error_prefix="avoid_themes",
+        empty_text=(
+            "No themes to avoid. For example: war songs for a veteran or refugee, farewell songs after a recent loss."
+        ),
     )
     st.subheader("Low mood")
     _init({"low_mood_risk": profile.low_mood_risk}, profile.id, "avoid")
     st.segmented_control(
-        "Risk of low mood (from their depression screen)", reference.LOW_MOOD_RISKS, key="low_mood_risk",
-        required=True, help="High: sad and minor-key songs are left out. Moderate: they are marked with a warning.",
+        "Risk of low mood (from their depression screen)",
+        reference.LOW_MOOD_RISKS,
+        key="low_mood_risk",
+        required=True,
+        help="High: sad and minor-key songs are left out. Moderate: they are marked with a warning.",
     )
-    st.button("Save low-mood risk", icon="💾", on_click=_form_saver(
-        profile.id, "avoid", "low_mood", {"low_mood_risk": lambda: st.session_state.get("low_mood_risk")},
-    ))
+    st.button(
+        "Save low-mood risk",
+        icon=":material/save:",
+        on_click=_form_saver(
+            profile.id,
+            "avoid",
+            "low_mood",
+            {"low_mood_risk": lambda: st.session_state.get("low_mood_risk")},
+        ),
+    )
     components.other_errors(components.get_errors("low_mood"), ())
 
 
 def listening(profile: Profile) -> None:
-    _init({"hearing_notes": profile.hearing_notes, "headphones_notes": profile.headphones_notes}, profile.id,
-          "listening")
+    _init(
+        {"hearing_notes": profile.hearing_notes, "headphones_notes": profile.headphones_notes}, profile.id, "listening"
+    )
     with st.form("listening"):
-        st.text_area("Hearing", key="hearing_notes", height=120,
-                     help="Hearing aids (which ear, batteries), the side to sit on, comfortable volume.")
-        st.text_area("Headphones or speaker", key="headphones_notes", height=120,
-                     help="Do they accept headphones? Any discomfort or confusion with them?")
+        st.text_area(
+            "Hearing",
+            key="hearing_notes",
+            height=120,
+            help="Hearing aids (which ear, batteries), the side to sit on, comfortable volume.",
+        )
+        st.text_area(
+            "Headphones or speaker",
+            key="headphones_notes",
+            height=120,
+            help="Do they accept headphones? Any discomfort or confusion with them?",
+        )
         components.other_errors(components.get_errors("listening"), ())
-        st.form_submit_button("Save", type="primary", icon="💾", on_click=_form_saver(
-            profile.id, "listening", "listening", {
-                "hearing_notes": lambda: st.session_state.get("hearing_notes") or "",
-                "headphones_notes": lambda: st.session_state.get("headphones_notes") or "",
-            },
-        ))
+        st.form_submit_button(
+            "Save",
+            type="primary",
+            icon=":material/save:",
+            on_click=_form_saver(
+                profile.id,
+                "listening",
+                "listening",
+                {
+                    "hearing_notes": lambda: st.session_state.get("hearing_notes") or "",
+                    "headphones_notes": lambda: st.session_state.get("headphones_notes") or "",
+                },
+            ),
+        )
 
 
 def memories(profile: Profile) -> None:
@@ -273,10 +381,11 @@ def memories(profile: Profile) -> None:
         residents.delete_memory(state.db(), profile.id, stored[index].id)
 
     components.entry_list(
-        name="memories", noun="memory", entries=entries,
+        name="memories",
+        noun="memory",
+        entries=entries,
         fields=(
-            Field("text", "The memory", "long", required=True,
-                  help=f"Up to {residents.LONG_TEXT_LIMIT:,} characters."),
+            Field("text", "The memory", "long", required=True, help=f"Up to {residents.LONG_TEXT_LIMIT:,} characters."),
             Field("year", "Year", "year"),
             Field("place", "Place"),
             Field("contributed_by", "Told by", help="e.g. Daughter, Siobhan; or a staff member's name"),
@@ -285,23 +394,28 @@ def memories(profile: Profile) -> None:
             " · ".join(str(part) for part in (e["year"], e["place"]) if part) or "Memory",
             [("", e["text"]), ("Told by", e["contributed_by"])],
         ),
-        save_entry=save_entry, remove_entry=remove_entry,
+        save_entry=save_entry,
+        remove_entry=remove_entry,
         empty_text="No memories yet. Family often know the stories best: a wedding, a dance hall, a first job.",
     )
 
 
 SCREENS = {
-    "about": about, "places": places, "languages": languages, "music": music,
-    "favourite_songs": favourite_songs, "family_identity": family_identity, "avoid": avoid,
-    "listening": listening, "memories": memories,
+    "about": about,
+    "places": places,
+    "languages": languages,
+    "music": music,
+    "favourite_songs": favourite_songs,
+    "family_identity": family_identity,
+    "avoid": avoid,
+    "listening": listening,
+    "memories": memories,
 }
 
 
 def _delete(resident_id: int) -> None:
-    try:
+    with contextlib.suppress(NotFound):
         residents.delete_resident(state.db(), resident_id)
-    except NotFound:
-        pass
     st.session_state.pop("confirm_delete", None)
     st.session_state.pop("resident_id", None)
     st.session_state["deleted_resident"] = True
@@ -314,8 +428,7 @@ def _confirm_delete(profile: Profile) -> None:
         "It cannot be undone."
     )
     with st.container(horizontal=True):
-        st.button("Delete for ever", type="primary", icon="🗑️", key="delete_yes", on_click=_delete,
-                  args=(profile.id,))
+        st.button("Delete for ever", type="primary", icon=":material/delete:", key="delete_yes", on_click=_delete, args=(profile.id,))
         st.button("Cancel", key="delete_no", on_click=st.session_state.pop, args=("confirm_delete", None))
 
 
@@ -330,7 +443,7 @@ def main() -> None:
         profile = residents.get_resident(state.db(), resident_id)
     except NotFound:
         st.warning("That resident could not be found. They may have been deleted.")
-        st.page_link("reminisce/ui/residents.py", label="Back to residents", icon="👥")
+        st.page_link("reminisce/ui/residents.py", label="Back to residents", icon=":material/groups:")
         return
     st.session_state["resident_id"] = resident_id
     st.query_params["id"] = str(resident_id)
@@ -345,12 +458,19 @@ def main() -> None:
         st.session_state[SECTION_KEY] = keys[0]
     filled = {s.key: residents.section_is_filled(profile, s) for s in residents.SECTIONS}
     titles = {s.key: s.title for s in residents.SECTIONS}
-    st.pills("Life story", keys, key=SECTION_KEY, required=True,
-             format_func=lambda k: ("✓ " if filled[k] else "") + titles[k])
+    st.pills(
+        "Life story",
+        keys,
+        key=SECTION_KEY,
+        required=True,
+        format_func=lambda k: ("✓ " if filled[k] else "") + titles[k],
+    )
     current = st.session_state[SECTION_KEY]
     position = keys.index(current)
-    st.progress(sum(filled.values()) / len(keys),
-                text=f"Screen {position + 1} of {len(keys)} · {sum(filled.values())} of {len(keys)} have something in them")
+    st.progress(
+        sum(filled.values()) / len(keys),
+        text=f"Screen {position + 1} of {len(keys)} · {sum(filled.values())} of {len(keys)} have something in them",
+    )
     st.header(titles[current])
     st.caption(SECTION_HELP[current])
     try:
@@ -359,12 +479,23 @@ def main() -> None:
         st.error(escape_markdown(str(exc)))
 
     with st.container(horizontal=True):
-        st.button("Previous", icon="⬅️", disabled=position == 0, on_click=_go, args=(keys[max(position - 1, 0)],))
-        st.button("Next", icon="➡️", type="primary", disabled=position == len(keys) - 1,
-                  on_click=_go, args=(keys[min(position + 1, len(keys) - 1)],))
+        st.button("Previous", icon=":material/arrow_back:", disabled=position == 0, on_click=_go, args=(keys[max(position - 1, 0)],))
+        st.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            type="primary",
+            disabled=position == len(keys) - 1,
+            on_click=_go,
+            args=(keys[min(position + 1, len(keys) - 1)],),
+        )
     st.divider()
-    st.button("Delete this resident", icon="🗑️", key="delete_resident",
-              on_click=st.session_state.__setitem__, args=("confirm_delete", resident_id))
+    st.button(
+        "Delete this resident",
+        icon=":material/delete:",
+        key="delete_resident",
+        on_click=st.session_state.__setitem__,
+        args=("confirm_delete", resident_id),
+    )
     if st.session_state.get("confirm_delete") == resident_id:
         _confirm_delete(profile)
 

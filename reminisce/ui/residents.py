@@ -17,8 +17,8 @@ state.show_flashes()
 db = state.db()
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
-    search = st.text_input("Find a resident", key="resident_search", placeholder="Name or room", icon="🔍")
-    if st.button("Add resident", icon="➕", type="primary"):
+    search = st.text_input("Find a resident", key="resident_search", placeholder="Name or room", icon=":material/search:")
+    if st.button("Add resident", icon=":material/person_add:", type="primary"):
         st.switch_page("reminisce/ui/add_resident.py")
 
 people = residents.list_residents(db, search or "")
@@ -26,10 +26,10 @@ if not people and not search:
     st.info(
         "No residents yet. Tap **Add resident** to start someone's life story: their birth year and "
         "the places they lived are enough to begin suggesting music.",
-        icon="👋",
+        icon=":material/waving_hand:",
     )
 elif not people:
-    st.info("Nobody matches that search. Check the spelling, or search by room.", icon="🔍")
+    st.info("Nobody matches that search. Check the spelling, or search by room.", icon=":material/search:")
 else:
     st.caption(f"{len(people)} resident{'s' if len(people) != 1 else ''}")
 for person in people:
@@ -38,5 +38,5 @@ for person in people:
         places = ", ".join(reference.country_name(code) for code in person.countries)
         details = " · ".join(part for part in (f"born {person.birth_year}", person.room, places) if part)
         st.markdown(f"**{escape_markdown(person.name + called)}**  \n{escape_markdown(details)}")
-        if st.button("Open", key=f"open_{person.id}", icon="📖", on_click=_open, args=(person.id,)):
+        if st.button("Open", key=f"open_{person.id}", icon=":material/menu_book:", on_click=_open, args=(person.id,)):
             st.switch_page("reminisce/ui/resident.py", query_params={"id": person.id})

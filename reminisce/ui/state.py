@@ -65,6 +65,6 @@ def flash(message: str) -> None:
 
 def show_flashes() -> None:
     if message := st.session_state.pop("flash_success", None):
-        st.success(escape_markdown(message), icon="✅")
+        st.success(escape_markdown(message), icon=":material/check_circle:")
     if message := st.session_state.pop("flash_info", None):
-        st.info(escape_markdown(message), icon="ℹ️")
+        st.info(escape_markdown(message), icon=":material/info:")
