@@ -30,7 +30,6 @@ else:
     ]
 
 
-
 @st.fragment(run_every="60s")
 def _sign_out_when_idle() -> None:
     """A tablet left on one screen still signs out: this ticks without counting as activity."""

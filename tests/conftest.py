@@ -1,17 +1,14 @@
-"""Shared fixtures: a fresh temporary database per test, and a signed-in AppTest."""
+"""Shared fixtures: a fresh temporary database per test, a set-up home, a resident."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+from helpers import ADMIN_PASSWORD
 
-from reminisce import accounts, db as database, residents
-
-ROOT = Path(__file__).resolve().parent.parent
-ADMIN_PASSWORD = "tea-and-biscuits"
+from reminisce import accounts, residents
+from reminisce import db as database
 
 
 @pytest.fixture
@@ -47,28 +44,3 @@ def peggy(db) -> int:
             }
         ),
     )
-
-
-def signed_in_app(admin: accounts.User, **state) -> AppTest:
-    """An AppTest of the real entry point with a signed-in user (skips the form)."""
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    app.session_state["user"] = admin
-    app.session_state["last_seen"] = time.monotonic()
-    for key, value in state.items():
-        app.session_state[key] = value
-    return app
-
-
-def page(name: str) -> str:
-    return str(ROOT / "reminisce" / "ui" / f"{name}.py")
-
-
-def click(app: AppTest, label: str) -> AppTest:
-    """Click the first button with this label (form submit buttons included) and rerun."""
-    matches = [button for button in app.button if button.label == label]
-    assert matches, f"no button {label!r}; buttons: {[b.label for b in app.button]}"
-    return matches[0].click().run()
-
-
-def texts(elements) -> list[str]:
-    return [element.value for element in elements]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import ADMIN_PASSWORD
+from helpers import ADMIN_PASSWORD
 
 from reminisce import accounts
 from reminisce.errors import ValidationError

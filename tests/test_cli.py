@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from reminisce.cli import main
 
@@ -26,7 +26,11 @@ def test_init_demo_list_on_an_empty_database(tmp_path):
         subprocess.run([sys.executable, "-m", "reminisce", *args], cwd=ROOT, env=env, check=True)
     listed = subprocess.run(
         [sys.executable, "-m", "reminisce", "resident", "list", "--json"],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     people = json.loads(listed.stdout)
     assert len(people) >= 3

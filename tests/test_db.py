@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reminisce import db as database, residents
+from reminisce import db as database
+from reminisce import residents
 from reminisce.migrations import migrations
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,7 +1,7 @@
 """Adding a resident through the form: errors next to fields, nothing saved on bad input."""
 
 import pytest
-from conftest import click, page, signed_in_app, texts
+from helpers import click, page, signed_in_app, texts
 
 from reminisce import residents
 

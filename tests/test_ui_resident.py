@@ -1,7 +1,7 @@
 """The life story screens: one topic per screen, saves confirmed, user text shown as text."""
 
 import pytest
-from conftest import click, page, signed_in_app, texts
+from helpers import click, page, signed_in_app, texts
 
 from reminisce import residents
 

@@ -1,6 +1,6 @@
 """The residents list: empty state, list, search, opening a life story."""
 
-from conftest import signed_in_app, texts
+from helpers import signed_in_app, texts
 
 from reminisce import residents
 

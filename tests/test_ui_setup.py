@@ -1,6 +1,6 @@
 """First run: an empty database opens on the setup screen."""
 
-from conftest import ROOT, click, texts
+from helpers import ROOT, click, texts
 from streamlit.testing.v1 import AppTest
 
 from reminisce import accounts

@@ -2,7 +2,7 @@
 
 import time
 
-from conftest import ADMIN_PASSWORD, ROOT, click, page, signed_in_app, texts
+from helpers import ADMIN_PASSWORD, ROOT, click, page, signed_in_app, texts
 from streamlit.testing.v1 import AppTest
 
 

@@ -157,7 +157,9 @@ def entry_list(
                     )
             else:
                 with st.container(horizontal=True):
-                    st.button("Edit", key=f"{name}_edit_{index}", icon=":material/edit:", on_click=start_edit, args=(index,))
+                    st.button(
+                        "Edit", key=f"{name}_edit_{index}", icon=":material/edit:", on_click=start_edit, args=(index,)
+                    )
                     st.button(
                         "Remove",
                         key=f"{name}_remove_{index}",

@@ -428,7 +428,14 @@ def _confirm_delete(profile: Profile) -> None:
         "It cannot be undone."
     )
     with st.container(horizontal=True):
-        st.button("Delete for ever", type="primary", icon=":material/delete:", key="delete_yes", on_click=_delete, args=(profile.id,))
+        st.button(
+            "Delete for ever",
+            type="primary",
+            icon=":material/delete:",
+            key="delete_yes",
+            on_click=_delete,
+            args=(profile.id,),
+        )
         st.button("Cancel", key="delete_no", on_click=st.session_state.pop, args=("confirm_delete", None))
 
 
@@ -479,7 +486,13 @@ def main() -> None:
         st.error(escape_markdown(str(exc)))
 
     with st.container(horizontal=True):
-        st.button("Previous", icon=":material/arrow_back:", disabled=position == 0, on_click=_go, args=(keys[max(position - 1, 0)],))
+        st.button(
+            "Previous",
+            icon=":material/arrow_back:",
+            disabled=position == 0,
+            on_click=_go,
+            args=(keys[max(position - 1, 0)],),
+        )
         st.button(
             "Next",
             icon=":material/arrow_forward:",

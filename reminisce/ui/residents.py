@@ -17,7 +17,9 @@ state.show_flashes()
 db = state.db()
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
-    search = st.text_input("Find a resident", key="resident_search", placeholder="Name or room", icon=":material/search:")
+    search = st.text_input(
+        "Find a resident", key="resident_search", placeholder="Name or room", icon=":material/search:"
+    )
     if st.button("Add resident", icon=":material/person_add:", type="primary"):
         st.switch_page("reminisce/ui/add_resident.py")
 

@@ -17,10 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from e2e_utils import TABLET_LANDSCAPE
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLET_LANDSCAPE = {"width": 1024, "height": 768}
-TABLET_PORTRAIT = {"width": 768, "height": 1024}
 
 
 def _chromium() -> str | None:
@@ -70,11 +69,21 @@ def app_url(tmp_path_factory):
     env = {**os.environ, "REMINISCE_DB": str(db_path)}
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={port}",
-            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless=true",
+            "--server.address=127.0.0.1",
+            f"--server.port={port}",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
         ],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -2,6 +2,9 @@
 
 from playwright.sync_api import Page, expect
 
+TABLET_LANDSCAPE = {"width": 1024, "height": 768}
+TABLET_PORTRAIT = {"width": 768, "height": 1024}
+
 
 def wait_for_app(page: Page, timeout: float = 30_000) -> None:
     page.wait_for_selector("[data-testid='stAppViewContainer']", state="attached", timeout=timeout)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TABLET_PORTRAIT
-from e2e_utils import wait_for_app
+from e2e_utils import TABLET_PORTRAIT, wait_for_app
 from playwright.sync_api import Page, expect
 
 PASSWORD = "tea-and-biscuits"
@@ -64,4 +63,3 @@ def test_portrait_tablet_has_no_sideways_scrolling(page: Page, app_url: str):
     wait_for_app(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
-    page.screenshot(path=str(page.context.browser and "/tmp/reminisce-portrait.png"))
