@@ -26,8 +26,11 @@ else:
             url_path="life-story",
             visibility="hidden",
         ),
-        st.Page("reminisce/ui/sign_out.py", title="Sign out", icon=":material/logout:"),
+        st.Page("reminisce/ui/catalog.py", title="Songs", icon=":material/library_music:"),
     ]
+    if user.role == "admin":
+        pages.append(st.Page("reminisce/ui/catalog_admin.py", title="Music sources", icon=":material/settings:"))
+    pages.append(st.Page("reminisce/ui/sign_out.py", title="Sign out", icon=":material/logout:"))
 
 
 @st.fragment(run_every="60s")

@@ -7,12 +7,15 @@ input; argparse's own usage errors exit 2.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reminisce import config, demo, residents
+from reminisce.catalog import bundled, csv_import, local_folder, search, store
+from reminisce.catalog.fields import EXPORT_COLUMNS
 from reminisce.db import open_database
 from reminisce.errors import ReminisceError
 
@@ -23,8 +26,74 @@ def _db(args: argparse.Namespace):
 
 def cmd_init(args: argparse.Namespace) -> None:
     db = _db(args)
+    report = bundled.load_bundled(db)
+    for problem in report.problems:
+        print(f"warning: bundled catalog {problem}", file=sys.stderr)
+    state = "loaded" if report.loaded else "already up to date"
     print(f"Database ready at {args.db or config.database_path()}")
+    print(f"Bundled catalog {state}: {report.tracks} songs from {report.files} files.")
     db.close()
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> None:
+    report = csv_import.import_csv(_db(args), args.file, args.name)
+    print(f"Imported {report.imported} songs as '{report.name}'.")
+
+
+def cmd_catalog_scan(args: argparse.Namespace) -> None:
+    report = local_folder.scan_folder(_db(args), args.folder, args.name)
+    for problem in report.problems:
+        print(f"skipped or incomplete: {problem}", file=sys.stderr)
+    print(f"Added {report.added} songs from the folder as '{report.name}'.")
+
+
+def cmd_catalog_stats(args: argparse.Namespace) -> None:
+    numbers = store.stats(_db(args))
+    if args.json:
+        print(json.dumps(numbers, ensure_ascii=False))
+        return
+    print(f"{numbers['total']} songs")
+    for title in ("by_decade", "by_source", "by_region"):
+        print(f"{title.replace('_', ' ')}: " + ", ".join(f"{k} {v}" for k, v in numbers[title].items()))
+
+
+def cmd_catalog_export(args: argparse.Namespace) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for row in store.export_rows(_db(args)):
+        writer.writerow(row)
+
+
+def cmd_catalog_search(args: argparse.Namespace) -> None:
+    decade = _decade(args.decade) if args.decade else None
+    hits = search.search(_db(args), args.text, decade=decade, region=args.region, limit=args.limit)
+    if args.json:
+        print(json.dumps([{**_track_json(hit.track), "score": hit.score, "match": hit.how} for hit in hits],
+                         ensure_ascii=False))  # fmt: skip
+        return
+    if not hits:
+        print("No songs found. Try fewer words, or a different spelling.")
+    for hit in hits:
+        print(f"{hit.track.year or '?'}\t{hit.track.title} - {hit.track.artist}\t[{hit.track.source}]")
+
+
+def cmd_catalog_remove(args: argparse.Namespace) -> None:
+    count = csv_import.delete_source(_db(args), args.name)
+    print(f"Removed '{args.name}' and its {count} songs.")
+
+
+def _decade(text: str) -> int:
+    value = text.rstrip("s")
+    if not value.isdigit() or int(value) % 10 or not 1900 <= int(value) <= 2020:
+        raise ReminisceError(f"'{text}' is not a decade like 1950s.")
+    return int(value)
+
+
+def _track_json(track) -> dict:
+    return {
+        "id": track.id, "title": track.title, "artist": track.artist, "year": track.year,
+        "regions": list(track.regions), "language": track.language, "source": track.source,
+    }  # fmt: skip
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -96,6 +165,31 @@ def build_parser() -> argparse.ArgumentParser:
     importing = resident_commands.add_parser("import", help="add a resident from a music profile JSON file")
     importing.add_argument("file")
     importing.set_defaults(func=cmd_resident_import)
+
+    catalog = commands.add_parser("catalog", help="the music catalog: import, scan, stats, export, search")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    importing_csv = catalog_commands.add_parser("import", help="import a CSV (title, artist, year, ...)")
+    importing_csv.add_argument("file")
+    importing_csv.add_argument("--name", required=True, help="what to call this catalog")
+    importing_csv.set_defaults(func=cmd_catalog_import)
+    scan = catalog_commands.add_parser("scan", help="add a folder of music files (tags read with mutagen)")
+    scan.add_argument("folder")
+    scan.add_argument("--name", help="what to call this source (default: the folder's name)")
+    scan.set_defaults(func=cmd_catalog_scan)
+    catalog_stats = catalog_commands.add_parser("stats", help="counts by decade, region and source")
+    catalog_stats.add_argument("--json", action="store_true", help="print JSON")
+    catalog_stats.set_defaults(func=cmd_catalog_stats)
+    catalog_commands.add_parser("export", help="print the whole catalog as CSV").set_defaults(func=cmd_catalog_export)
+    finding = catalog_commands.add_parser("search", help="find songs by title, artist or a remembered fragment")
+    finding.add_argument("text")
+    finding.add_argument("--decade", help="e.g. 1950s")
+    finding.add_argument("--region", type=str.upper, help="ISO country code, e.g. IE")
+    finding.add_argument("--limit", type=int, default=20)
+    finding.add_argument("--json", action="store_true", help="print JSON")
+    finding.set_defaults(func=cmd_catalog_search)
+    removing = catalog_commands.add_parser("remove", help="remove an imported catalog or scanned folder")
+    removing.add_argument("name")
+    removing.set_defaults(func=cmd_catalog_remove)
     return parser
 
 

@@ -105,3 +105,62 @@ def m001_life_story(db: Database) -> None:
         )""",
         "CREATE INDEX memories_resident ON memories (resident_id)",
     )
+
+
+@migrations()
+def m002_catalog(db: Database) -> None:
+    """Music sources and their tracks, indexed by year and region, with full-text search."""
+    _run(
+        db,
+        """CREATE TABLE sources (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('bundled', 'csv', 'folder', 'spotify')),
+            description TEXT NOT NULL DEFAULT '',
+            location TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL DEFAULT '',
+            loaded_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE tracks (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL REFERENCES sources (name) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            year INTEGER,
+            regions TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            genre TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT '',
+            tempo TEXT NOT NULL DEFAULT '',
+            bpm INTEGER,
+            mood TEXT NOT NULL DEFAULT '',
+            themes TEXT NOT NULL DEFAULT '',
+            file_path TEXT NOT NULL DEFAULT '',
+            spotify_id TEXT NOT NULL DEFAULT '',
+            title_key TEXT NOT NULL,
+            artist_key TEXT NOT NULL,
+            line INTEGER,
+            generation INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (source, title_key, artist_key)
+        )""",
+        "CREATE INDEX tracks_year ON tracks (year)",
+        "CREATE INDEX tracks_keys ON tracks (title_key, artist_key)",
+        """CREATE TABLE track_regions (
+            region TEXT NOT NULL,
+            track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
+            PRIMARY KEY (region, track_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX track_regions_track ON track_regions (track_id)",
+        """CREATE VIRTUAL TABLE tracks_fts USING fts5(
+            title, artist, content='tracks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER tracks_fts_insert AFTER INSERT ON tracks BEGIN
+            INSERT INTO tracks_fts (rowid, title, artist) VALUES (new.id, new.title, new.artist);
+        END""",
+        """CREATE TRIGGER tracks_fts_delete AFTER DELETE ON tracks BEGIN
+            INSERT INTO tracks_fts (tracks_fts, rowid, title, artist) VALUES ('delete', old.id, old.title, old.artist);
+        END""",
+        """CREATE TRIGGER tracks_fts_update AFTER UPDATE OF title, artist ON tracks BEGIN
+            INSERT INTO tracks_fts (tracks_fts, rowid, title, artist) VALUES ('delete', old.id, old.title, old.artist);
+            INSERT INTO tracks_fts (rowid, title, artist) VALUES (new.id, new.title, new.artist);
+        END""",
+    )

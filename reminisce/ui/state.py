@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from reminisce import config
 from reminisce.accounts import User
+from reminisce.catalog import bundled
 from reminisce.db import open_database
 from reminisce.text import escape_markdown
 
@@ -23,7 +24,9 @@ _SIGNED_IN_KEYS = ("user", "last_seen", "resident_id")
 def db() -> Database:
     path = str(config.database_path())
     if st.session_state.get("_db_path") != path:
-        st.session_state["_db"] = open_database(path)
+        connection = open_database(path)
+        bundled.ensure_loaded(connection, path)
+        st.session_state["_db"] = connection
         st.session_state["_db_path"] = path
     return st.session_state["_db"]
 
