@@ -144,12 +144,17 @@ def m002_catalog(db: Database) -> None:
         )""",
         "CREATE INDEX tracks_year ON tracks (year)",
         "CREATE INDEX tracks_keys ON tracks (title_key, artist_key)",
+        # year is repeated here so "songs known in IE in 1955" is one index seek,
+        # which keeps suggestion time flat however large the catalog grows.
         """CREATE TABLE track_regions (
             region TEXT NOT NULL,
+            year INTEGER,
             track_id INTEGER NOT NULL REFERENCES tracks (id) ON DELETE CASCADE,
-            PRIMARY KEY (region, track_id)
+            PRIMARY KEY (region, year, track_id)
         ) WITHOUT ROWID""",
         "CREATE INDEX track_regions_track ON track_regions (track_id)",
+        "CREATE INDEX tracks_language_year ON tracks (language, year, id)",
+        "CREATE INDEX tracks_artist ON tracks (artist_key)",
         """CREATE VIRTUAL TABLE tracks_fts USING fts5(
             title, artist, content='tracks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
         )""",

@@ -7,8 +7,16 @@ from pathlib import Path
 import pytest
 from helpers import ADMIN_PASSWORD
 
-from reminisce import accounts, residents
+from reminisce import accounts, config, residents
 from reminisce import db as database
+
+FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "catalog"
+
+
+@pytest.fixture(autouse=True)
+def small_bundled_catalog(monkeypatch):
+    """Pages load the bundled catalog on first use; tests get a four-song one (fast)."""
+    monkeypatch.setattr(config, "CATALOG_DIR", FIXTURE_CATALOG)
 
 
 @pytest.fixture

@@ -93,3 +93,42 @@ def test_usage_errors_exit_non_zero(db_path, capsys):
     with pytest.raises(SystemExit) as caught:
         main(["resident", "export", "not-a-number"])
     assert caught.value.code == 2
+
+
+def test_catalog_import_stats_search_export_and_remove(db_path, capsys, tmp_path):
+    path = tmp_path / "home.csv"
+    path.write_text("title,artist,year,regions\nMoon River,Andy Williams,1962,US;GB\n", encoding="utf-8")
+    code, out, _ = run(capsys, "catalog", "import", str(path), "--name", "home")
+    assert code == 0 and "Imported 1" in out
+    code, out, _ = run(capsys, "catalog", "stats", "--json")
+    numbers = json.loads(out)
+    assert numbers["by_source"]["home"] == 1 and numbers["by_decade"]["1960s"] >= 1
+    code, out, _ = run(capsys, "catalog", "search", "moon rivr", "--json")
+    assert json.loads(out)[0]["title"] == "Moon River"
+    code, out, _ = run(capsys, "catalog", "export")
+    header, *rows = out.splitlines()
+    assert header.split(",")[:3] == ["title", "artist", "year"] and header.endswith("source")
+    assert any(row.startswith("Moon River,Andy Williams,1962,US;GB") and row.endswith(",home") for row in rows)
+    assert run(capsys, "catalog", "remove", "home")[0] == 0
+
+
+def test_catalog_import_with_bad_rows_exits_1_and_lists_lines(db_path, capsys, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("title,artist,year\n,Nobody,1950\nOk,Someone,19x5\n", encoding="utf-8")
+    code, out, err = run(capsys, "catalog", "import", str(path), "--name", "home")
+    assert code == 1 and "line 2: title is missing" in err and "line 3: year '19x5' is not a number" in err
+    assert "home" not in json.loads(run(capsys, "catalog", "stats", "--json")[1])["by_source"]
+
+
+def test_catalog_scan_reports_bad_files(db_path, capsys, tmp_path):
+    from audio_files import mp3
+
+    mp3(tmp_path / "music" / "a.mp3", "Diana", "Paul Anka", "1957")
+    (tmp_path / "music" / "b.mp3").write_bytes(b"junk")
+    code, out, err = run(capsys, "catalog", "scan", str(tmp_path / "music"), "--name", "lounge")
+    assert code == 0 and "Added 1" in out and "b.mp3" in err
+
+
+def test_bad_decade_is_a_clear_error(db_path, capsys):
+    code, _, err = run(capsys, "catalog", "search", "x", "--decade", "fifties")
+    assert code == 1 and "not a decade" in err

@@ -61,9 +61,10 @@ def _values(track: Track, line: int | None, generation: int) -> list[Any]:
     ]  # fmt: skip
 
 
-def _write_regions(db: Database, track_id: int, regions: tuple[str, ...]) -> None:
+def _write_regions(db: Database, track_id: int, track: Track) -> None:
     db.conn.executemany(
-        "INSERT OR IGNORE INTO track_regions (region, track_id) VALUES (?, ?)", [(r, track_id) for r in regions]
+        "INSERT OR IGNORE INTO track_regions (region, year, track_id) VALUES (?, ?, ?)",
+        [(region, track.year, track_id) for region in track.regions],
     )
 
 
@@ -72,7 +73,7 @@ def insert_track(db: Database, track: Track, line: int | None = None) -> int | N
     cursor = db.conn.execute(_INSERT, _values(track, line, 0))
     if cursor.rowcount == 0:
         return None
-    _write_regions(db, cursor.lastrowid, track.regions)
+    _write_regions(db, cursor.lastrowid, track)
     return cursor.lastrowid
 
 
@@ -84,7 +85,7 @@ def upsert_track(db: Database, track: Track, line: int | None, generation: int) 
         [track.source, normalise_title(track.title), normalise_artist(track.artist)],
     ).fetchone()[0]
     db.conn.execute("DELETE FROM track_regions WHERE track_id = ?", [track_id])
-    _write_regions(db, track_id, track.regions)
+    _write_regions(db, track_id, track)
     return track_id
 
 
