@@ -91,9 +91,11 @@ def main() -> None:
         result = json.loads(
             subprocess.run(
                 [sys.executable, __file__, "--child", str(csv_path), str(db_path)],
-                check=True, capture_output=True, text=True,
+                check=True,
+                capture_output=True,
+                text=True,
             ).stdout
-        )  # fmt: skip
+        )
         rng = random.Random(11)
         word_queries = [f"{rng.choice(WORDS)} {rng.choice(WORDS)}" for _ in range(30)]
         artist_queries = [f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}" for _ in range(30)]
@@ -103,18 +105,24 @@ def main() -> None:
     def pct(values, p):
         return sorted(values)[max(0, round(p / 100 * len(values)) - 1)]
 
-    print(f"Machine: {platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}")  # fmt: skip
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
     print(f"Synthetic CSV: {args.rows:,} rows, {size_mib:.0f} MiB (generated in {generated:.0f} s)")
     print()
     print("| measure | result |")
     print("|---|---|")
     print(f"| import {result['imported']:,} rows (one transaction) | {result['seconds']:.0f} s |")
     print(f"| import process peak memory (RSS) | {result['peak_mib']:.0f} MiB |")
-    print(f"| title/artist search, full-text (60 queries) | median {statistics.median(fts):.1f} ms, "
-          f"p95 {pct(fts, 95):.1f} ms |")  # fmt: skip
-    print(f"| typo-tolerant fallback (10 queries) | median {statistics.median(fuzzy):.0f} ms, "
-          f"p95 {pct(fuzzy, 95):.0f} ms |")  # fmt: skip
+    print(
+        f"| title/artist search, full-text (60 queries) | median {statistics.median(fts):.1f} ms, "
+        f"p95 {pct(fts, 95):.1f} ms |"
+    )
+    print(
+        f"| typo-tolerant fallback (10 queries) | median {statistics.median(fuzzy):.0f} ms, "
+        f"p95 {pct(fuzzy, 95):.0f} ms |"
+    )
 
 
 if __name__ == "__main__":

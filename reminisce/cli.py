@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reminisce import config, demo, residents
+from reminisce import config, demo, residents, suggestions
 from reminisce.catalog import bundled, csv_import, local_folder, search, store
 from reminisce.catalog.fields import EXPORT_COLUMNS
 from reminisce.db import open_database
@@ -68,8 +68,11 @@ def cmd_catalog_search(args: argparse.Namespace) -> None:
     decade = _decade(args.decade) if args.decade else None
     hits = search.search(_db(args), args.text, decade=decade, region=args.region, limit=args.limit)
     if args.json:
-        print(json.dumps([{**_track_json(hit.track), "score": hit.score, "match": hit.how} for hit in hits],
-                         ensure_ascii=False))  # fmt: skip
+        print(
+            json.dumps(
+                [{**_track_json(hit.track), "score": hit.score, "match": hit.how} for hit in hits], ensure_ascii=False
+            )
+        )
         return
     if not hits:
         print("No songs found. Try fewer words, or a different spelling.")
@@ -82,6 +85,29 @@ def cmd_catalog_remove(args: argparse.Namespace) -> None:
     print(f"Removed '{args.name}' and its {count} songs.")
 
 
+def cmd_suggest(args: argparse.Namespace) -> None:
+    db = _db(args)
+    if args.resident is not None:
+        if args.birth_year is not None or args.region or args.language or args.artist:
+            raise ReminisceError("use either --resident or --birth-year (with --region/--language/--artist), not both.")
+        listener = suggestions.listener_for(db, args.resident)
+    elif args.birth_year is not None:
+        listener = suggestions.adhoc_listener(args.birth_year, args.region, args.language, args.artist)
+    else:
+        raise ReminisceError("say who the suggestions are for: --resident ID or --birth-year YEAR.")
+    found = suggestions.suggest(db, listener, purpose=args.purpose, limit=args.limit)
+    if args.json:
+        print(json.dumps([suggestions.suggestion_json(s) for s in found], ensure_ascii=False))
+        return
+    if not found:
+        print("No suggestions: the catalog has no songs for these years and places yet.")
+    for number, suggestion in enumerate(found, start=1):
+        track = suggestion.track
+        print(f"{number:>3}. {track.title} - {track.artist} ({track.year or '?'})")
+        for reason in (*suggestion.reasons, *suggestion.warnings):
+            print(f"       {reason}")
+
+
 def _decade(text: str) -> int:
     value = text.rstrip("s")
     if not value.isdigit() or int(value) % 10 or not 1900 <= int(value) <= 2020:
@@ -91,9 +117,14 @@ def _decade(text: str) -> int:
 
 def _track_json(track) -> dict:
     return {
-        "id": track.id, "title": track.title, "artist": track.artist, "year": track.year,
-        "regions": list(track.regions), "language": track.language, "source": track.source,
-    }  # fmt: skip
+        "id": track.id,
+        "title": track.title,
+        "artist": track.artist,
+        "year": track.year,
+        "regions": list(track.regions),
+        "language": track.language,
+        "source": track.source,
+    }
 
 
 def cmd_demo(args: argparse.Namespace) -> None:
@@ -190,6 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
     removing = catalog_commands.add_parser("remove", help="remove an imported catalog or scanned folder")
     removing.add_argument("name")
     removing.set_defaults(func=cmd_catalog_remove)
+
+    suggest = commands.add_parser("suggest", help="era- and place-aware song suggestions, with reasons")
+    suggest.add_argument("--resident", type=int, help="a resident's id (uses their whole life story)")
+    suggest.add_argument("--birth-year", type=int, help="or describe someone: year of birth")
+    suggest.add_argument("--region", action="append", default=[], help="country lived in when young (repeatable)")
+    suggest.add_argument("--language", action="append", default=[], help="ISO 639-1 language (repeatable)")
+    suggest.add_argument("--artist", action="append", default=[], help="a favourite artist (repeatable)")
+    suggest.add_argument("--purpose", default="reminisce", help="reminisce, uplifting, calm or sleep")
+    suggest.add_argument("--limit", type=int, default=30, help="how many (1-500)")
+    suggest.add_argument("--json", action="store_true", help="print JSON")
+    suggest.set_defaults(func=cmd_suggest)
     return parser
 
 

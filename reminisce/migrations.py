@@ -169,3 +169,36 @@ def m002_catalog(db: Database) -> None:
             INSERT INTO tracks_fts (rowid, title, artist) VALUES (new.id, new.title, new.artist);
         END""",
     )
+
+
+@migrations()
+def m003_playlists(db: Database) -> None:
+    """Per-resident playlists by purpose. Items keep their own title and artist so a
+    playlist survives a catalog being removed or re-imported."""
+    _run(
+        db,
+        """CREATE TABLE playlists (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            purpose TEXT NOT NULL CHECK (purpose IN ('reminisce', 'uplifting', 'calm', 'sleep')),
+            when_to_use TEXT NOT NULL DEFAULT '',
+            archived INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX playlists_resident ON playlists (resident_id)",
+        """CREATE TABLE playlist_items (
+            id INTEGER PRIMARY KEY,
+            playlist_id INTEGER NOT NULL REFERENCES playlists (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            year INTEGER,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            reasons TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX playlist_items_playlist ON playlist_items (playlist_id, position)",
+    )

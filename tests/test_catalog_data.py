@@ -22,8 +22,16 @@ TRACKS = [(path, line, item) for path, line, item in ROWS if not isinstance(item
 
 #: What the catalog covers today (see data/catalog/README.md for the gaps).
 MIN_TOTAL = 5000
-MIN_PER_DECADE = {"1920s": 150, "1930s": 400, "1940s": 400, "1950s": 400, "1960s": 400, "1970s": 400,
-                  "1980s": 400, "1990s": 150}  # fmt: skip
+MIN_PER_DECADE = {
+    "1920s": 150,
+    "1930s": 400,
+    "1940s": 400,
+    "1950s": 400,
+    "1960s": 400,
+    "1970s": 400,
+    "1980s": 400,
+    "1990s": 150,
+}
 MIN_PER_REGION = 100
 REGIONS_AT_100 = ("GB", "US", "IE", "CA", "AU", "DE", "FR", "IT", "NL", "IN", "JM", "ES", "MX")
 

@@ -45,8 +45,11 @@ def test_a_half_remembered_fragment_finds_the_song(catalog):
 
 
 def test_decade_and_region_filters(catalog):
-    assert titles(search.search(catalog, "", decade=1960)) == ["He'll Have to Go", "Non, je ne regrette rien",
-                                                              "Israelites"]  # fmt: skip
+    assert titles(search.search(catalog, "", decade=1960)) == [
+        "He'll Have to Go",
+        "Non, je ne regrette rien",
+        "Israelites",
+    ]
     assert titles(search.search(catalog, "", region="JM")) == ["He'll Have to Go", "Israelites"]
     assert titles(search.search(catalog, "go", region="FR")) == []
 

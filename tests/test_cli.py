@@ -115,7 +115,7 @@ def test_catalog_import_stats_search_export_and_remove(db_path, capsys, tmp_path
 def test_catalog_import_with_bad_rows_exits_1_and_lists_lines(db_path, capsys, tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text("title,artist,year\n,Nobody,1950\nOk,Someone,19x5\n", encoding="utf-8")
-    code, out, err = run(capsys, "catalog", "import", str(path), "--name", "home")
+    code, _, err = run(capsys, "catalog", "import", str(path), "--name", "home")
     assert code == 1 and "line 2: title is missing" in err and "line 3: year '19x5' is not a number" in err
     assert "home" not in json.loads(run(capsys, "catalog", "stats", "--json")[1])["by_source"]
 

@@ -20,10 +20,22 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR = 2030
 KINDS = frozenset(
     {
-        "chart hit", "standard", "hymn", "spiritual", "folk", "wartime", "music hall", "film song",
-        "tv theme", "radio theme", "children's", "national", "carol", "football",
+        "chart hit",
+        "standard",
+        "hymn",
+        "spiritual",
+        "folk",
+        "wartime",
+        "music hall",
+        "film song",
+        "tv theme",
+        "radio theme",
+        "children's",
+        "national",
+        "carol",
+        "football",
     }
-)  # fmt: skip
+)
 TEMPOS = frozenset({"slow", "medium", "fast"})
 MOODS = frozenset({"uplifting", "tender", "melancholy", "rousing", "calm"})
 TEXT_LIMIT = 300

@@ -81,8 +81,9 @@ def scan_folder(db: Database, folder: Path | str, name: str | None = None) -> Sc
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in AUDIO_SUFFIXES)
     with transaction(db):
         db.execute("DELETE FROM sources WHERE name = ?", [name])
-        store.register_source(db, name, "folder", description=f"Music files in {folder.name}",
-                              location=str(folder.resolve()))  # fmt: skip
+        store.register_source(
+            db, name, "folder", description=f"Music files in {folder.name}", location=str(folder.resolve())
+        )
         for path in files:
             shown = path.relative_to(folder)
             try:

@@ -21,11 +21,36 @@ FUZZY_CUTOFF = 60
 #: Words that carry no meaning in a remembered fragment ("the one about...").
 FILLER_WORDS = frozenset(
     {
-        "a", "an", "the", "about", "something", "song", "one", "that", "this", "with", "of", "and", "by",
-        "in", "on", "it", "is", "was", "its", "his", "her", "their", "called", "goes", "like", "sung",
-        "sings", "sang",
+        "a",
+        "an",
+        "the",
+        "about",
+        "something",
+        "song",
+        "one",
+        "that",
+        "this",
+        "with",
+        "of",
+        "and",
+        "by",
+        "in",
+        "on",
+        "it",
+        "is",
+        "was",
+        "its",
+        "his",
+        "her",
+        "their",
+        "called",
+        "goes",
+        "like",
+        "sung",
+        "sings",
+        "sang",
     }
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,25 @@ from reminisce.db import now_iso
 from reminisce.matching import normalise_artist, normalise_title
 
 _TRACK_COLUMNS = (
-    "source", "title", "artist", "year", "regions", "language", "genre", "kind", "tempo", "bpm", "mood",
-    "themes", "file_path", "spotify_id", "title_key", "artist_key", "line", "generation",
-)  # fmt: skip
+    "source",
+    "title",
+    "artist",
+    "year",
+    "regions",
+    "language",
+    "genre",
+    "kind",
+    "tempo",
+    "bpm",
+    "mood",
+    "themes",
+    "file_path",
+    "spotify_id",
+    "title_key",
+    "artist_key",
+    "line",
+    "generation",
+)
 _INSERT = f"INSERT OR IGNORE INTO tracks ({', '.join(_TRACK_COLUMNS)}) VALUES ({', '.join('?' * len(_TRACK_COLUMNS))})"
 _UPSERT = (
     _INSERT.replace("INSERT OR IGNORE", "INSERT")
@@ -55,10 +71,25 @@ def source_row(db: Database, name: str) -> dict[str, Any] | None:
 
 def _values(track: Track, line: int | None, generation: int) -> list[Any]:
     return [
-        track.source, track.title, track.artist, track.year, ";".join(track.regions), track.language,
-        track.genre, track.kind, track.tempo, track.bpm, track.mood, ";".join(track.themes), track.file_path,
-        track.spotify_id, normalise_title(track.title), normalise_artist(track.artist), line, generation,
-    ]  # fmt: skip
+        track.source,
+        track.title,
+        track.artist,
+        track.year,
+        ";".join(track.regions),
+        track.language,
+        track.genre,
+        track.kind,
+        track.tempo,
+        track.bpm,
+        track.mood,
+        ";".join(track.themes),
+        track.file_path,
+        track.spotify_id,
+        normalise_title(track.title),
+        normalise_artist(track.artist),
+        line,
+        generation,
+    ]
 
 
 def _write_regions(db: Database, track_id: int, track: Track) -> None:

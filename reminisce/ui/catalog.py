@@ -26,14 +26,20 @@ text = st.text_input(
 decade = st.segmented_control("Decade", DECADES, key="catalog_decade")
 regions = [code for code in numbers["by_region"] if reference.is_country(code)]
 region = st.selectbox(
-    "Where it was known", regions, key="catalog_region", index=None, placeholder="Any country",
+    "Where it was known",
+    regions,
+    key="catalog_region",
+    index=None,
+    placeholder="Any country",
     format_func=lambda code: f"{reference.country_name(code)} ({numbers['by_region'][code]:,})",
-)  # fmt: skip
+)
 
 hits = search.search(db, text or "", decade=int(decade[:4]) if decade else None, region=region, limit=40)
 if not hits:
-    st.info("No songs found. Try fewer words, another spelling, or clear the decade and country.",
-            icon=":material/search_off:")  # fmt: skip
+    st.info(
+        "No songs found. Try fewer words, another spelling, or clear the decade and country.",
+        icon=":material/search_off:",
+    )
 elif hits[0].how == "close match":
     st.caption("No exact match; these are the closest.")
 for hit in hits:

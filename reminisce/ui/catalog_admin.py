@@ -24,8 +24,9 @@ def _import() -> None:
 
 def _scan() -> None:
     try:
-        report = local_folder.scan_folder(state.db(), st.session_state.get("scan_folder") or "",
-                                          st.session_state.get("scan_name") or None)  # fmt: skip
+        report = local_folder.scan_folder(
+            state.db(), st.session_state.get("scan_folder") or "", st.session_state.get("scan_name") or None
+        )
     except ReminisceError as exc:
         st.session_state["scan_result"] = ("error", str(exc), [])
         return
@@ -55,8 +56,13 @@ for source in store.stored_sources(db):
     with st.container(border=True, horizontal=True, vertical_alignment="center"):
         st.markdown(f"**{escape_markdown(source.name)}** ({source.kind}) · {status.tracks:,} songs")
         if source.kind != "bundled":
-            st.button("Remove", key=f"remove_{source.name}", icon=":material/delete:",
-                      on_click=st.session_state.__setitem__, args=("confirm_remove_source", source.name))  # fmt: skip
+            st.button(
+                "Remove",
+                key=f"remove_{source.name}",
+                icon=":material/delete:",
+                on_click=st.session_state.__setitem__,
+                args=("confirm_remove_source", source.name),
+            )
     if st.session_state.get("confirm_remove_source") == source.name:
         st.warning(f"Remove {escape_markdown(source.name)} and all its songs from the catalog?")
         with st.container(horizontal=True):

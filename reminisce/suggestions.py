@@ -1,0 +1,187 @@
+"""Suggestions for a resident: gather candidates from the stored sources, then ask
+the pure engine. Candidate gathering is what keeps this fast on a huge catalog:
+per year, per region or language, at most a fixed number of tracks, found by
+index seeks, so the work grows with the resident's years, not the catalog size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlite_utils import Database
+
+from reminisce import care_model as cm
+from reminisce import residents
+from reminisce.catalog import store
+from reminisce.catalog.base import Track
+from reminisce.engine import group, playlist, scoring
+from reminisce.engine.era import ages_above_floor
+from reminisce.errors import ValidationError
+from reminisce.matching import normalise_artist
+from reminisce.reference import is_country, is_language
+
+CANDIDATES_PER_YEAR = 60
+CHUNK = 500
+
+
+def _ids(db: Database, sql: str, params: Sequence) -> list[int]:
+    return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+def candidate_tracks(db: Database, listener: scoring.Listener, sources: Sequence[str] = ()) -> list[Track]:
+    low_age, high_age = ages_above_floor(listener.parents_age_at_birth)
+    years = range(listener.birth_year + low_age, listener.birth_year + high_age + 1)
+    source_filter = f" AND t.source IN ({', '.join('?' * len(sources))})" if sources else ""
+    ids: set[int] = set()
+    for region in sorted(listener.regions):
+        for year in years:
+            ids.update(
+                _ids(
+                    db,
+                    "SELECT r.track_id FROM track_regions r JOIN tracks t ON t.id = r.track_id "
+                    f"WHERE r.region = ? AND r.year = ?{source_filter} LIMIT ?",
+                    [region, year, *sources, CANDIDATES_PER_YEAR],
+                )
+            )
+    for language in listener.languages:
+        for year in years:
+            ids.update(
+                _ids(
+                    db,
+                    f"SELECT t.id FROM tracks t WHERE t.language = ? AND t.year = ?{source_filter} LIMIT ?",
+                    [language, year, *sources, CANDIDATES_PER_YEAR],
+                )
+            )
+    if not listener.regions and not listener.languages:
+        for year in years:
+            ids.update(
+                _ids(
+                    db,
+                    f"SELECT t.id FROM tracks t WHERE t.year = ?{source_filter} LIMIT ?",
+                    [year, *sources, CANDIDATES_PER_YEAR],
+                )
+            )
+    artist_keys = list(listener.favourite_artists) + [s.artist_key for s in listener.named_songs if s.artist_key]
+    if artist_keys:
+        ids.update(
+            _ids(
+                db,
+                f"SELECT t.id FROM tracks t WHERE t.artist_key IN ({', '.join('?' * len(artist_keys))})"
+                f"{source_filter} LIMIT 2000",
+                [*artist_keys, *sources],
+            )
+        )
+    title_keys = [s.title_key for s in listener.named_songs]
+    if title_keys:
+        ids.update(
+            _ids(
+                db,
+                f"SELECT t.id FROM tracks t WHERE t.title_key IN ({', '.join('?' * len(title_keys))})"
+                f"{source_filter} LIMIT 2000",
+                [*title_keys, *sources],
+            )
+        )
+    ordered = sorted(ids)
+    tracks: list[Track] = []
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        tracks.extend(
+            store.row_to_track(row)
+            for row in db.query(f"SELECT * FROM tracks WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        )
+    return tracks
+
+
+def listener_for(db: Database, resident_id: int) -> scoring.Listener:
+    return scoring.listener_from_profile(residents.get_resident(db, resident_id))
+
+
+def adhoc_listener(
+    birth_year: int, regions: Iterable[str] = (), languages: Iterable[str] = (), artists: Iterable[str] = ()
+) -> scoring.Listener:
+    """For ``suggest --birth-year``: a person described only on the command line."""
+    errors = {}
+    if not isinstance(birth_year, int) or not residents.EARLIEST_BIRTH_YEAR <= birth_year <= residents.current_year():
+        errors["birth_year"] = f"must be between {residents.EARLIEST_BIRTH_YEAR} and {residents.current_year()}."
+    regions = [r.upper() for r in regions]
+    if bad := [r for r in regions if not is_country(r)]:
+        errors["region"] = f"({', '.join(bad)}) is not an ISO 3166 country code like GB or IE."
+    languages = [lang.lower() for lang in languages]
+    if bad := [lang for lang in languages if not is_language(lang)]:
+        errors["language"] = f"({', '.join(bad)}) is not an ISO 639-1 language code like en or hi."
+    if errors:
+        raise ValidationError(errors)
+    return scoring.Listener(
+        name="them",
+        birth_year=birth_year,
+        regions=frozenset(regions),
+        languages=tuple(languages),
+        favourite_artists={normalise_artist(a): a for a in artists},
+    )
+
+
+def check_request(purpose: str, limit: int) -> None:
+    errors = {}
+    if purpose not in cm.PURPOSES:
+        errors["purpose"] = f"must be one of {', '.join(cm.PURPOSES)}."
+    if not 1 <= limit <= 500:
+        errors["limit"] = "must be between 1 and 500."
+    if errors:
+        raise ValidationError(errors)
+
+
+def suggest(
+    db: Database,
+    listener: scoring.Listener,
+    *,
+    purpose: str = "reminisce",
+    limit: int = 50,
+    sources: Sequence[str] = (),
+    history: Iterable[scoring.Response] = (),
+) -> list[scoring.Suggestion]:
+    check_request(purpose, limit)
+    tracks = candidate_tracks(db, listener, sources)
+    return scoring.suggest(listener, tracks, purpose=purpose, history=history, limit=limit)
+
+
+def suggest_for_resident(
+    db: Database, resident_id: int, *, purpose: str = "reminisce", limit: int = 50, sources: Sequence[str] = ()
+) -> list[scoring.Suggestion]:
+    return suggest(db, listener_for(db, resident_id), purpose=purpose, limit=limit, sources=sources)
+
+
+def suggest_for_group(
+    db: Database, resident_ids: Sequence[int], *, purpose: str = "reminisce", limit: int = 30
+) -> list[group.GroupSuggestion]:
+    listeners = [listener_for(db, resident_id) for resident_id in resident_ids]
+    tracks: dict[int, Track] = {}
+    for listener in listeners:
+        for track in candidate_tracks(db, listener):
+            tracks[track.id] = track
+    return group.suggest_group(listeners, sorted(tracks.values(), key=lambda t: t.id), purpose=purpose, limit=limit)
+
+
+def build_for_resident(
+    db: Database, resident_id: int, purpose: str, size: int | None = None
+) -> list[scoring.Suggestion]:
+    longlist = suggest_for_resident(db, resident_id, purpose=purpose, limit=60)
+    return playlist.build_playlist(longlist, purpose, size)
+
+
+def suggestion_json(suggestion: scoring.Suggestion) -> dict:
+    track = suggestion.track
+    return {
+        "title": track.title,
+        "artist": track.artist,
+        "year": track.year,
+        "regions": list(track.regions),
+        "language": track.language,
+        "genre": track.genre,
+        "source": track.source,
+        "track_id": track.id,
+        "score": suggestion.score,
+        "age_at_release": suggestion.age_at_release,
+        "reasons": list(suggestion.reasons),
+        "warnings": list(suggestion.warnings),
+        "pinned": suggestion.pinned,
+    }
