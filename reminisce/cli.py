@@ -21,7 +21,12 @@ from reminisce.errors import ReminisceError
 
 
 def _db(args: argparse.Namespace):
-    return open_database(args.db or config.database_path())
+    """The database, migrated and with the bundled catalog loaded (as the app does)."""
+    path = str(args.db or config.database_path())
+    db = open_database(path)
+    if args.command != "init":
+        bundled.ensure_loaded(db, path)
+    return db
 
 
 def cmd_init(args: argparse.Namespace) -> None:

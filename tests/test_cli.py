@@ -132,3 +132,39 @@ def test_catalog_scan_reports_bad_files(db_path, capsys, tmp_path):
 def test_bad_decade_is_a_clear_error(db_path, capsys):
     code, _, err = run(capsys, "catalog", "search", "x", "--decade", "fifties")
     assert code == 1 and "not a decade" in err
+
+
+def test_suggest_for_a_described_person_and_for_a_resident(db_path, capsys):
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "suggest", "--birth-year", "1940", "--region", "GB", "--limit", "3", "--json")
+    found = json.loads(out)
+    assert code == 0 and len(found) == 3
+    assert set(found[0]) >= {
+        "title",
+        "artist",
+        "year",
+        "regions",
+        "language",
+        "source",
+        "score",
+        "age_at_release",
+        "reasons",
+    }
+    code, out, _ = run(capsys, "suggest", "--resident", "1", "--purpose", "calm", "--limit", "2")
+    assert code == 0 and "1." in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--birth-year", "1850"], "birth_year"),
+        (["--birth-year", "1940", "--region", "XX"], "region"),
+        (["--birth-year", "1940", "--limit", "0"], "limit"),
+        (["--birth-year", "1940", "--purpose", "party"], "purpose"),
+        ([], "--resident ID or --birth-year"),
+        (["--resident", "99"], "No resident"),
+    ],
+)
+def test_suggest_refuses_bad_arguments(db_path, capsys, args, message):
+    code, out, err = run(capsys, "suggest", *args)
+    assert code == 1 and out == "" and message in err
