@@ -26,6 +26,21 @@ else:
             url_path="life-story",
             visibility="hidden",
         ),
+        st.Page(
+            "reminisce/ui/suggestions.py",
+            title="Suggestions",
+            icon=":material/auto_awesome:",
+            url_path="suggestions",
+            visibility="hidden",
+        ),
+        st.Page(
+            "reminisce/ui/playlists.py",
+            title="Playlists",
+            icon=":material/queue_music:",
+            url_path="playlists",
+            visibility="hidden",
+        ),
+        st.Page("reminisce/ui/group.py", title="Group session", icon=":material/diversity_3:"),
         st.Page("reminisce/ui/catalog.py", title="Songs", icon=":material/library_music:"),
     ]
     if user.role == "admin":

@@ -81,6 +81,11 @@ class Profile:
         """The name to use when speaking to or about the resident."""
         return self.preferred_name or self.name
 
+    @property
+    def short_name(self) -> str:
+        """For sentences about them ("when Winston was 22"): preferred or first name."""
+        return self.preferred_name or self.name.split()[0]
+
 
 @dataclass(frozen=True)
 class ResidentSummary:

@@ -94,13 +94,13 @@ def listener_from_profile(profile: Profile, approved_family_songs: Iterable[tupl
                 NamedSong(
                     normalise_title(song.title),
                     normalise_artist(song.artist),
-                    label.format(name=profile.called) + story,
+                    label.format(name=profile.short_name) + story,
                 )
             )
     for title, artist in approved_family_songs:
         named.append(NamedSong(normalise_title(title), normalise_artist(artist), "suggested by family"))
     return Listener(
-        name=profile.called,
+        name=profile.short_name,
         birth_year=profile.birth_year,
         regions=regions_lived_in_youth(profile),
         languages=tuple(profile.languages),

@@ -201,3 +201,41 @@ def list_field_callbacks(
         save_list([e for i, e in enumerate(entries) if i != index])
 
     return save_entry, remove_entry
+
+
+RESIDENT_PAGES = {
+    "life_story": ("Life story", ":material/menu_book:", "reminisce/ui/resident.py"),
+    "suggestions": ("Suggestions", ":material/auto_awesome:", "reminisce/ui/suggestions.py"),
+    "playlists": ("Playlists", ":material/queue_music:", "reminisce/ui/playlists.py"),
+}
+
+
+def resident_id_from_url() -> int | None:
+    """The resident in the address (?id=), else the one last opened in this session."""
+    raw = st.query_params.get("id")
+    if raw is not None:
+        try:
+            return int(raw)
+        except ValueError:
+            return None
+    return st.session_state.get("resident_id")
+
+
+def resident_nav(resident_id: int, current: str) -> None:
+    """Big buttons between a resident's life story, suggestions and playlists."""
+    with st.container(horizontal=True):
+        for key, (label, icon, path) in RESIDENT_PAGES.items():
+            if st.button(
+                label,
+                icon=icon,
+                key=f"nav_{key}",
+                type="primary" if key == current else "secondary",
+                disabled=key == current,
+            ):
+                st.session_state["resident_id"] = resident_id
+                st.switch_page(path, query_params={"id": resident_id})
+
+
+def resident_missing() -> None:
+    st.warning("That resident could not be found. They may have been deleted.")
+    st.page_link("reminisce/ui/residents.py", label="Back to residents", icon=":material/groups:")

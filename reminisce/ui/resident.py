@@ -28,16 +28,6 @@ SECTION_HELP = {
 }
 
 
-def _resident_id() -> int | None:
-    raw = st.query_params.get("id")
-    if raw is not None:
-        try:
-            return int(raw)
-        except ValueError:
-            return None
-    return st.session_state.get("resident_id")
-
-
 def _go(section: str) -> None:
     st.session_state[SECTION_KEY] = section
 
@@ -443,14 +433,13 @@ def main() -> None:
     if st.session_state.pop("deleted_resident", False):
         state.flash("The resident and everything recorded about them were deleted.")
         st.switch_page("reminisce/ui/residents.py")
-    resident_id = _resident_id()
+    resident_id = components.resident_id_from_url()
     try:
         if resident_id is None:
             raise NotFound("No resident chosen.")
         profile = residents.get_resident(state.db(), resident_id)
     except NotFound:
-        st.warning("That resident could not be found. They may have been deleted.")
-        st.page_link("reminisce/ui/residents.py", label="Back to residents", icon=":material/groups:")
+        components.resident_missing()
         return
     st.session_state["resident_id"] = resident_id
     st.query_params["id"] = str(resident_id)
@@ -458,6 +447,7 @@ def main() -> None:
     called = f" ({profile.preferred_name})" if profile.preferred_name else ""
     st.title(escape_markdown(profile.name + called))
     st.caption(escape_markdown(f"Born {profile.birth_year}" + (f" · Room {profile.room}" if profile.room else "")))
+    components.resident_nav(resident_id, "life_story")
     state.show_flashes()
 
     keys = residents.SECTION_KEYS
