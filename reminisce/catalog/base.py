@@ -32,6 +32,10 @@ class Track:
     id: int | None = None
     file_path: str = ""
     spotify_id: str = ""
+    #: Normalised title and artist (see reminisce.matching), filled from the database so
+    #: ranking thousands of candidates does not normalise each string again.
+    title_key: str = ""
+    artist_key: str = ""
 
     @property
     def decade(self) -> str:

@@ -145,6 +145,8 @@ def row_to_track(row: dict[str, Any]) -> Track:
         themes=tuple(filter(None, row["themes"].split(";"))),
         file_path=row["file_path"],
         spotify_id=row["spotify_id"],
+        title_key=row["title_key"],
+        artist_key=row["artist_key"],
     )
 
 

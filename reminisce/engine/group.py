@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reminisce import care_model as cm
 from reminisce.catalog.base import Track
 from reminisce.engine.era import era_weight
-from reminisce.engine.scoring import Listener, Suggestion, exclusion, pick_with_variety, purpose_fit, song_key
+from reminisce.engine.scoring import Listener, Suggestion, exclusion, pick_with_variety, purpose_fit, track_key
 
 #: A member "fits" a song when its era weight for them is at least this (ours).
 FITS_AT = 0.5
@@ -31,7 +31,7 @@ def suggest_group(
     results: dict[tuple[str, str], Suggestion] = {}
     details: dict[tuple[str, str], GroupSuggestion] = {}
     for track in tracks:
-        key = song_key(track.title, track.artist)
+        key = track_key(track)
         if key in results or not track.year:
             continue
         if any(exclusion(listener, track, key) for listener in listeners):
@@ -57,4 +57,4 @@ def suggest_group(
         details[key] = GroupSuggestion(track, score, tuple(fits), tuple(reasons))
         results[key] = Suggestion(track, score, None, tuple(reasons))
     ranked = sorted(results.values(), key=lambda s: (-s.score, s.track.year, s.track.title, s.track.artist))
-    return [details[song_key(s.track.title, s.track.artist)] for s in pick_with_variety(ranked, limit)]
+    return [details[track_key(s.track)] for s in pick_with_variety(ranked, limit)]

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from reminisce import care_model as cm
 from reminisce.catalog.base import Track
-from reminisce.engine.scoring import SongKey, Suggestion, song_key
-from reminisce.matching import normalise_artist
+from reminisce.engine.scoring import SongKey, Suggestion, track_key
 
 _TEMPO_ENERGY = {"slow": 1, "medium": 2, "fast": 3}
 _MOOD_ENERGY = {"calm": 0.5, "tender": 1.0, "melancholy": 1.0, "uplifting": 2.0, "rousing": 2.5}
@@ -52,12 +51,12 @@ def more_like(
     seed: Track, suggestions: Iterable[Suggestion], exclude: Iterable[SongKey] = (), limit: int = 5
 ) -> list[Suggestion]:
     """Suggestions sharing the seed's artist, or its genre and era, or its place and language."""
-    skip = set(exclude) | {song_key(seed.title, seed.artist)}
-    seed_artist = normalise_artist(seed.artist)
+    skip = set(exclude) | {track_key(seed)}
+    seed_artist = track_key(seed)[1]
 
     def likeness(track: Track) -> int:
         points = 0
-        if normalise_artist(track.artist) == seed_artist:
+        if track_key(track)[1] == seed_artist:
             points += 3
         if seed.genre and track.genre == seed.genre:
             points += 2
@@ -68,9 +67,7 @@ def more_like(
         return points
 
     candidates = [
-        (likeness(s.track), index, s)
-        for index, s in enumerate(suggestions)
-        if song_key(s.track.title, s.track.artist) not in skip
+        (likeness(s.track), index, s) for index, s in enumerate(suggestions) if track_key(s.track) not in skip
     ]
     candidates = [c for c in candidates if c[0] >= 2]
     candidates.sort(key=lambda c: (-c[0], c[1]))

@@ -27,6 +27,11 @@ def song_key(title: str, artist: str) -> SongKey:
     return normalise_title(title), normalise_artist(artist)
 
 
+def track_key(track: Track) -> SongKey:
+    """The song's key, using the keys stored with the track when it has them."""
+    return (track.title_key or normalise_title(track.title), track.artist_key or normalise_artist(track.artist))
+
+
 @dataclass(frozen=True)
 class NamedSong:
     title_key: str
@@ -203,9 +208,14 @@ def feedback_factor(feedback: Feedback | None) -> tuple[float, str | None]:
 # --- scoring ---------------------------------------------------------------------
 
 
-def _place_reason(listener: Listener, track: Track) -> tuple[float, str | None]:
-    shared = sorted(listener.regions.intersection(track.regions))
+def _place_reason(listener: Listener, track: Track, explain: bool = True) -> tuple[float, str | None]:
+    shared = listener.regions.intersection(track.regions)
     language = track.language if track.language and track.language in listener.languages else ""
+    if not explain:
+        if shared or language:
+            return cm.PLACE_OR_LANGUAGE_MATCH, None
+        return (cm.NO_PLACE_OR_LANGUAGE_MATCH if track.regions else cm.UNKNOWN_REGION), None
+    shared = sorted(shared)
     if shared:
         places = ", ".join(country_name(code) for code in shared[:2])
         reason = f"known in {places}, where {listener.name} lived when young"
@@ -219,6 +229,10 @@ def _place_reason(listener: Listener, track: Track) -> tuple[float, str | None]:
     return cm.NO_PLACE_OR_LANGUAGE_MATCH, None
 
 
+def _ignore(_: str) -> None:
+    return None
+
+
 def score_track(
     listener: Listener,
     track: Track,
@@ -226,9 +240,14 @@ def score_track(
     purpose: str = "reminisce",
     feedback: dict[SongKey, Feedback] | None = None,
     recently_played: frozenset[SongKey] = frozenset(),
+    explain: bool = True,
 ) -> Suggestion | None:
-    """One track's suggestion for one person, or None if it must not be offered."""
-    key = song_key(track.title, track.artist)
+    """One track's suggestion for one person, or None if it must not be offered.
+
+    ``explain=False`` skips writing the reasons: ranking thousands of candidates
+    needs only the numbers, and only the chosen few need their reasons.
+    """
+    key = track_key(track)
     if exclusion(listener, track, key):
         return None
     fit, purpose_reason = purpose_fit(track, purpose)
@@ -236,6 +255,7 @@ def score_track(
         return None
     reasons: list[str] = []
     warnings: list[str] = []
+    say = reasons.append if explain else _ignore
     tier = cm.TIER_ERA
     named = next(
         (s for s in listener.named_songs if s.title_key == key[0] and (not s.artist_key or s.artist_key == key[1])),
@@ -243,32 +263,32 @@ def score_track(
     )
     if named:
         tier = cm.TIER_NAMED_SONG
-        reasons.append(named.reason[0].upper() + named.reason[1:])
+        say(named.reason[0].upper() + named.reason[1:])
     elif key[1] in listener.favourite_artists:
         tier = cm.TIER_FAVOURITE_ARTIST
-        reasons.append(f"{listener.name} loves {listener.favourite_artists[key[1]]}")
+        say(f"{listener.name} loves {listener.favourite_artists[key[1]]}")
     age = track.year - listener.birth_year if track.year else None
     era = era_weight(age, listener.parents_age_at_birth) if age is not None else cm.FLOOR_NEAR
-    if age is not None:
+    if age is not None and explain:
         if age >= 0:
-            reasons.append(f"Released {track.year}, when {listener.name} was {age}")
+            say(f"Released {track.year}, when {listener.name} was {age}")
         elif era > cm.FLOOR_NEAR:
-            reasons.append(f"Released {track.year}, {-age} years before {listener.name} was born: their parents' era")
+            say(f"Released {track.year}, {-age} years before {listener.name} was born: their parents' era")
         else:
-            reasons.append(f"Released {track.year}")
-    place, place_reason = _place_reason(listener, track)
+            say(f"Released {track.year}")
+    place, place_reason = _place_reason(listener, track, explain)
     if place_reason:
-        reasons.append(place_reason[0].upper() + place_reason[1:])
+        say(place_reason[0].upper() + place_reason[1:])
     genre = 1.0
     if track.genre and track.genre.casefold() in listener.favourite_genres:
         genre = cm.FAVOURITE_GENRE_FACTOR
-        reasons.append(f"{track.genre.capitalize()}, a favourite kind of music")
+        say(f"{track.genre.capitalize()}, a favourite kind of music")
     if purpose_reason:
-        reasons.append(purpose_reason[0].upper() + purpose_reason[1:])
+        say(purpose_reason[0].upper() + purpose_reason[1:])
     history = (feedback or {}).get(key)
     response, response_reason = feedback_factor(history)
     if response_reason:
-        reasons.append(response_reason[0].upper() + response_reason[1:])
+        say(response_reason[0].upper() + response_reason[1:])
     pinned = bool(history and history.best >= cm.PIN_AT)
     if pinned:
         reasons.insert(0, "Key song: it once brought back a specific memory")
@@ -281,13 +301,14 @@ def score_track(
 
 def _rank_key(suggestion: Suggestion):
     track = suggestion.track
+    title_key, artist_key = track_key(track)
     return (
         not suggestion.pinned,
         -suggestion.tier,
         -suggestion.score,
         track.year or 0,
-        normalise_title(track.title),
-        normalise_artist(track.artist),
+        title_key,
+        artist_key,
         track.source,
     )
 
@@ -296,7 +317,7 @@ def _prefer_playable(tracks: Iterable[Track]) -> list[Track]:
     """One track per song: a playable local file first, then Spotify, then the catalog row."""
     best: dict[SongKey, Track] = {}
     for track in tracks:
-        key = song_key(track.title, track.artist)
+        key = track_key(track)
         current = best.get(key)
         if current is None or (bool(track.file_path), bool(track.spotify_id)) > (
             bool(current.file_path),
@@ -316,7 +337,7 @@ def pick_with_variety(ranked: Sequence[Suggestion], limit: int) -> list[Suggesti
         artists_in_window = Counter(window)
         best_index, best_value = None, None
         for index, suggestion in enumerate(remaining):
-            artist = normalise_artist(suggestion.track.artist)
+            artist = track_key(suggestion.track)[1]
             if artists_in_window[artist] >= cm.VARIETY_MAX_PER_ARTIST:
                 continue
             value = (
@@ -332,7 +353,7 @@ def pick_with_variety(ranked: Sequence[Suggestion], limit: int) -> list[Suggesti
             break  # only over-represented artists are left
         suggestion = remaining.pop(best_index)
         chosen.append(suggestion)
-        window.append(normalise_artist(suggestion.track.artist))
+        window.append(track_key(suggestion.track)[1])
         years[suggestion.track.year or 0] += 1
     return chosen
 
@@ -351,10 +372,11 @@ def suggest(
         raise ValueError(f"purpose must be one of {', '.join(cm.PURPOSES)}")
     feedback = summarise_feedback(history)
     recent = frozenset(recently_played)
+    options = {"purpose": purpose, "feedback": feedback, "recently_played": recent}
     scored = [
         suggestion
         for track in _prefer_playable(tracks)
-        if (suggestion := score_track(listener, track, purpose=purpose, feedback=feedback, recently_played=recent))
+        if (suggestion := score_track(listener, track, explain=False, **options))
     ]
     scored.sort(key=_rank_key)
-    return pick_with_variety(scored, limit)
+    return [score_track(listener, chosen.track, **options) for chosen in pick_with_variety(scored, limit)]
