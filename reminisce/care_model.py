@@ -70,6 +70,41 @@ PROMOTE_FACTOR_PER_POINT = 0.3  # ours: 4 -> x1.3, 5 -> x1.6, 6 -> x1.9
 DEMOTE_FACTOR = 0.25  # ours
 JUDGE_AFTER_PLAYS = 5  # judge a song or playlist after >= 5 plays (care model 5)
 
+# --- One-tap cues during a song [care model 4] -----------------------------------
+POSITIVE_CUES = (
+    "taps in time",
+    "nods",
+    "sings",
+    "hums",
+    "smiles",
+    "eye contact",
+    "talks about a memory",
+    "moves or dances",
+)
+NEGATIVE_CUES = (
+    "crying",
+    "distressed sounds",
+    "distressed face",
+    "restless",
+    "shallow breathing",
+    "agitated",
+    "withdrawn",
+    "fell asleep",
+)
+# "Tears are not always bad: record, don't judge automatically" [care model 4].
+
+# --- Per session [care model 4; McDermott, Orrell & Ridder 2015 for MiDAS] -------
+MIDAS_ITEMS = ("interest", "response", "initiation", "involvement", "enjoyment")  # in this order
+MIDAS_ANCHORS = ("None", "Highest (this person's best)")
+MOOD_SCALE = {1: "Very low", 2: "Low", 3: "Neutral", 4: "Good", 5: "Very good"}  # the 5-face scale
+SESSION_PURPOSES = ("reminiscence", "morning", "before care task", "agitation", "evening calm", "sleep")
+ACTIVITIES = ("listening", "singing along", "playing instruments", "movement")
+AUDIO_SETTINGS = ("speaker", "headphones")
+PLACES = ("own room", "lounge", "garden", "other")
+SESSION_MINUTES = (20, 30)
+SUNDOWNING_LEAD_MINUTES = 30  # start calm music ~30 min before the usual onset
+VOLUME_CAP_PERCENT = 60  # and prompt a hearing-aid check
+
 # --- Variety and rotation [care model 5 and 6; issue 4] ---------------------------
 VARIETY_WINDOW = 15
 VARIETY_MAX_PER_ARTIST = 2

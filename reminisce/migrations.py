@@ -202,3 +202,85 @@ def m003_playlists(db: Database) -> None:
         )""",
         "CREATE INDEX playlist_items_playlist ON playlist_items (playlist_id, position)",
     )
+
+
+@migrations()
+def m004_listening_sessions(db: Database) -> None:
+    """Therapeutic goals, listening sessions, each song played with its one-tap response,
+    and red flags proposed during a session for staff to confirm."""
+    _run(
+        db,
+        """CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX goals_resident ON goals (resident_id)",
+        """CREATE TABLE listening_sessions (
+            id INTEGER PRIMARY KEY,
+            playlist_id INTEGER REFERENCES playlists (id) ON DELETE SET NULL,
+            goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+            purpose TEXT NOT NULL,
+            activity TEXT NOT NULL DEFAULT 'listening',
+            audio TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            recorded_by TEXT NOT NULL DEFAULT '',
+            rater_id INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            ended_at TEXT
+        )""",
+        "CREATE INDEX listening_sessions_started ON listening_sessions (started_at)",
+        """CREATE TABLE session_members (
+            session_id INTEGER NOT NULL REFERENCES listening_sessions (id) ON DELETE CASCADE,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            mood_before INTEGER CHECK (mood_before BETWEEN 1 AND 5),
+            mood_after INTEGER CHECK (mood_after BETWEEN 1 AND 5),
+            midas_interest INTEGER CHECK (midas_interest BETWEEN 0 AND 100),
+            midas_response INTEGER CHECK (midas_response BETWEEN 0 AND 100),
+            midas_initiation INTEGER CHECK (midas_initiation BETWEEN 0 AND 100),
+            midas_involvement INTEGER CHECK (midas_involvement BETWEEN 0 AND 100),
+            midas_enjoyment INTEGER CHECK (midas_enjoyment BETWEEN 0 AND 100),
+            minutes_engaged INTEGER CHECK (minutes_engaged BETWEEN 0 AND 600),
+            PRIMARY KEY (session_id, resident_id)
+        )""",
+        "CREATE INDEX session_members_resident ON session_members (resident_id)",
+        """CREATE TABLE song_plays (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES listening_sessions (id) ON DELETE CASCADE,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL DEFAULT '',
+            year INTEGER,
+            title_key TEXT NOT NULL,
+            artist_key TEXT NOT NULL,
+            rating INTEGER CHECK (rating BETWEEN 1 AND 6),
+            cues TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            stopped INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            listened_seconds INTEGER,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (session_id, resident_id, position)
+        )""",
+        "CREATE INDEX song_plays_resident ON song_plays (resident_id, started_at)",
+        """CREATE TABLE red_flag_proposals (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            session_id INTEGER REFERENCES listening_sessions (id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            proposed_by TEXT NOT NULL DEFAULT '',
+            proposed_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'dismissed')),
+            decided_by TEXT NOT NULL DEFAULT '',
+            decided_at TEXT
+        )""",
+        "CREATE INDEX red_flag_proposals_resident ON red_flag_proposals (resident_id, status)",
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
-from reminisce import residents
+from reminisce import residents, sessions
 from reminisce.catalog import store
 from reminisce.catalog.base import Track
 from reminisce.engine import group, playlist, scoring
@@ -138,16 +138,28 @@ def suggest(
     limit: int = 50,
     sources: Sequence[str] = (),
     history: Iterable[scoring.Response] = (),
+    recently_played: Iterable[scoring.SongKey] = (),
 ) -> list[scoring.Suggestion]:
     check_request(purpose, limit)
     tracks = candidate_tracks(db, listener, sources)
-    return scoring.suggest(listener, tracks, purpose=purpose, history=history, limit=limit)
+    return scoring.suggest(
+        listener, tracks, purpose=purpose, history=history, recently_played=recently_played, limit=limit
+    )
 
 
 def suggest_for_resident(
     db: Database, resident_id: int, *, purpose: str = "reminisce", limit: int = 50, sources: Sequence[str] = ()
 ) -> list[scoring.Suggestion]:
-    return suggest(db, listener_for(db, resident_id), purpose=purpose, limit=limit, sources=sources)
+    """Suggestions that learn: this resident's recorded responses re-rank, recent plays rotate down."""
+    return suggest(
+        db,
+        listener_for(db, resident_id),
+        purpose=purpose,
+        limit=limit,
+        sources=sources,
+        history=sessions.response_history(db, resident_id),
+        recently_played=sessions.recently_played(db, resident_id),
+    )
 
 
 def suggest_for_group(
