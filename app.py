@@ -40,7 +40,23 @@ else:
             url_path="playlists",
             visibility="hidden",
         ),
+        st.Page(
+            "reminisce/ui/session.py",
+            title="Listen",
+            icon=":material/headphones:",
+            url_path="session",
+            visibility="hidden",
+        ),
+        st.Page(
+            "reminisce/ui/insights.py",
+            title="Insights",
+            icon=":material/insights:",
+            url_path="insights",
+            visibility="hidden",
+        ),
+        st.Page("reminisce/ui/handover.py", title="Handover", icon=":material/swap_horiz:"),
         st.Page("reminisce/ui/group.py", title="Group session", icon=":material/diversity_3:"),
+        st.Page("reminisce/ui/overview.py", title="Overview", icon=":material/dashboard:"),
         st.Page("reminisce/ui/catalog.py", title="Songs", icon=":material/library_music:"),
     ]
     if user.role == "admin":

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from reminisce import reference
+from reminisce import reference, residents, sessions
 from reminisce.errors import ReminisceError, ValidationError
 from reminisce.text import escape_markdown
 from reminisce.ui import state
@@ -207,6 +207,8 @@ RESIDENT_PAGES = {
     "life_story": ("Life story", ":material/menu_book:", "reminisce/ui/resident.py"),
     "suggestions": ("Suggestions", ":material/auto_awesome:", "reminisce/ui/suggestions.py"),
     "playlists": ("Playlists", ":material/queue_music:", "reminisce/ui/playlists.py"),
+    "session": ("Listen", ":material/headphones:", "reminisce/ui/session.py"),
+    "insights": ("Insights", ":material/insights:", "reminisce/ui/insights.py"),
 }
 
 
@@ -239,3 +241,47 @@ def resident_nav(resident_id: int, current: str) -> None:
 def resident_missing() -> None:
     st.warning("That resident could not be found. They may have been deleted.")
     st.page_link("reminisce/ui/residents.py", label="Back to residents", icon=":material/groups:")
+
+
+def _decide(proposal_id: int, confirm: bool) -> None:
+    user = state.current_user()
+    who = user.display_name if user else ""
+    try:
+        if confirm:
+            removed = sessions.confirm_red_flag(state.db(), proposal_id, who)
+            state.flash(
+                f"Red flag confirmed. Removed from {removed} playlist place(s); it will not be suggested again."
+            )
+        else:
+            sessions.dismiss_red_flag(state.db(), proposal_id, who)
+            state.flash("Red flag dismissed.")
+    except ReminisceError as exc:
+        st.session_state["insights_error"] = str(exc)
+
+
+def red_flag_decisions(resident_id: int | None = None) -> None:
+    """Pending red flags with Confirm / Dismiss (also used by the handover page)."""
+    people = {p.id: p.preferred_name or p.name for p in residents.list_residents(state.db())}
+    pending = sessions.proposals(state.db(), resident_id)
+    if not pending:
+        st.caption("No red flags waiting for a decision.")
+    for proposal in pending:
+        with st.container(border=True):
+            who = "" if resident_id else f"{people.get(proposal.resident_id, '?')}: "
+            st.markdown(f"🚩 **{escape_markdown(who + proposal.title)}**, {escape_markdown(proposal.artist)}")
+            st.caption(
+                escape_markdown(
+                    f"{proposal.reason} Proposed by {proposal.proposed_by or 'staff'}, "
+                    f"{proposal.proposed_at[:16].replace('T', ' ')} UTC."
+                )
+            )
+            with st.container(horizontal=True):
+                st.button(
+                    "Confirm red flag",
+                    key=f"confirm_{proposal.id}",
+                    type="primary",
+                    icon=":material/flag:",
+                    on_click=_decide,
+                    args=(proposal.id, True),
+                )
+                st.button("Dismiss", key=f"dismiss_{proposal.id}", on_click=_decide, args=(proposal.id, False))
