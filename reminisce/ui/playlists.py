@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reminisce import care_model, playlists, residents, suggestions
+from reminisce import care_model, exports, playlists, residents, suggestions
 from reminisce.catalog.base import Track
 from reminisce.engine.playlist import more_like
 from reminisce.engine.scoring import song_key
@@ -215,6 +215,20 @@ def main() -> None:
                 "Save", type="primary", icon=":material/save:", on_click=_save_details, args=(playlist.id,)
             )
     with st.container(horizontal=True):
+        st.download_button(
+            "Export M3U",
+            exports.playlist_m3u(db, playlist.id),
+            file_name=f"playlist-{playlist.id}.m3u",
+            mime="audio/x-mpegurl",
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Export CSV",
+            exports.playlist_csv(db, playlist.id),
+            file_name=f"playlist-{playlist.id}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+        )
         st.button("Duplicate", icon=":material/content_copy:", on_click=_duplicate, args=(playlist.id,))
         st.button(
             "Restore" if playlist.archived else "Archive",

@@ -96,3 +96,43 @@ def test_portrait_tablet_has_no_sideways_scrolling(page: Page, app_url: str):
     sign_in(page, app_url)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+@pytest.mark.e2e
+def test_a_whole_listening_session_then_insights_and_red_flag(page: Page, app_url: str):
+    sign_in(page, app_url)
+    add_resident(page, "Kathleen Walsh", "1938")
+    page.get_by_role("combobox", name="Country (required)").tap()
+    page.keyboard.type("Ireland")
+    page.keyboard.press("Enter")
+    page.get_by_role("spinbutton", name="From (year)").fill("1938")
+    tap(page, page.get_by_role("button", name="Add place"))
+    expect(page.get_by_text("Saved the place.")).to_be_visible()
+    tap(page, page.get_by_role("button", name="Suggestions"))
+    tap(page, page.get_by_role("button", name="Build a playlist"))
+    expect(page.get_by_role("heading", name="Playlists for Kathleen Walsh")).to_be_visible()
+
+    tap(page, page.get_by_role("button", name="Listen"))
+    tap(page, page.get_by_role("button", name="Start session"))
+    first_title = page.get_by_role("heading", level=2).first.inner_text()
+    tap(page, page.get_by_role("radio", name="5"))
+    expect(page.get_by_text("5: Strong familiarity put into words")).to_be_visible()
+    tap(page, page.get_by_role("button", name="Next"))
+    red_flagged = page.get_by_role("heading", level=2).first.inner_text()
+    assert red_flagged != first_title
+    tap(page, page.get_by_role("radio", name="2"))
+    tap(page, page.get_by_role("button", name="crying"))
+    tap(page, page.get_by_role("button", name="Stop & red-flag"))
+    expect(page.get_by_text("A red flag is proposed")).to_be_visible()
+    tap(page, page.get_by_role("button", name="End session now"))
+    expect(page.get_by_role("heading", name="How did the session go?")).to_be_visible()
+    tap(page, page.get_by_role("button", name="Finish and save"))
+
+    expect(page.get_by_role("heading", name="Insights for Kathleen Walsh")).to_be_visible()
+    expect(page.get_by_text("1 listening session(s)")).to_be_visible()
+    tap(page, page.get_by_role("button", name="Confirm red flag"))
+    expect(page.get_by_text("Red flag confirmed")).to_be_visible()
+
+    tap(page, page.get_by_role("button", name="Suggestions"))
+    expect(page.get_by_text("when Kathleen was").first).to_be_visible()
+    expect(page.get_by_text(red_flagged, exact=True)).to_have_count(0)
