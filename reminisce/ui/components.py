@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from reminisce import reference, residents, sessions
-from reminisce.errors import ReminisceError, ValidationError
+from reminisce.errors import NotFound, ReminisceError, ValidationError
 from reminisce.text import escape_markdown
 from reminisce.ui import state
 
@@ -236,6 +236,27 @@ def resident_nav(resident_id: int, current: str) -> None:
             ):
                 st.session_state["resident_id"] = resident_id
                 st.switch_page(path, query_params={"id": resident_id})
+
+
+def resident_page(current: str, title: Callable[[Any], str]):
+    """The top of every resident screen: find the resident, title, navigation, messages.
+
+    Returns the Profile, or None (after saying so) when the resident does not exist.
+    """
+    resident_id = resident_id_from_url()
+    try:
+        if resident_id is None:
+            raise NotFound("No resident chosen.")
+        profile = residents.get_resident(state.db(), resident_id)
+    except NotFound:
+        resident_missing()
+        return None
+    st.session_state["resident_id"] = resident_id
+    st.query_params["id"] = str(resident_id)
+    st.title(escape_markdown(title(profile)))
+    resident_nav(resident_id, current)
+    state.show_flashes()
+    return profile
 
 
 def resident_missing() -> None:

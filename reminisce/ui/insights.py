@@ -7,8 +7,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from reminisce import accounts, exports, insights, residents
-from reminisce.errors import NotFound, ReminisceError
+from reminisce import accounts, exports, insights
+from reminisce.errors import ReminisceError
 from reminisce.text import escape_markdown
 from reminisce.ui import components, state
 
@@ -24,20 +24,10 @@ def _add_goal(resident_id: int) -> None:
 
 
 def main() -> None:
-    resident_id = components.resident_id_from_url()
-    db = state.db()
-    try:
-        if resident_id is None:
-            raise NotFound("No resident chosen.")
-        profile = residents.get_resident(db, resident_id)
-    except NotFound:
-        components.resident_missing()
+    profile = components.resident_page("insights", lambda p: f"Insights for {p.called}")
+    if profile is None:
         return
-    st.session_state["resident_id"] = resident_id
-    st.query_params["id"] = str(resident_id)
-    st.title(escape_markdown(f"Insights for {profile.called}"))
-    components.resident_nav(resident_id, "insights")
-    state.show_flashes()
+    resident_id, db = profile.id, state.db()
     if error := st.session_state.pop("insights_error", None):
         st.error(escape_markdown(error))
 

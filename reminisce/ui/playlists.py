@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reminisce import care_model, exports, playlists, residents, suggestions
+from reminisce import care_model, exports, playlists, suggestions
 from reminisce.catalog.base import Track
 from reminisce.engine.playlist import more_like
 from reminisce.engine.scoring import song_key
-from reminisce.errors import NotFound, ReminisceError, ValidationError
+from reminisce.errors import ReminisceError, ValidationError
 from reminisce.text import escape_markdown
 from reminisce.ui import components, state
 
@@ -146,20 +146,10 @@ def _delete(playlist_id: int) -> None:
 
 
 def main() -> None:
-    resident_id = components.resident_id_from_url()
-    db = state.db()
-    try:
-        if resident_id is None:
-            raise NotFound("No resident chosen.")
-        profile = residents.get_resident(db, resident_id)
-    except NotFound:
-        components.resident_missing()
+    profile = components.resident_page("playlists", lambda p: f"Playlists for {p.called}")
+    if profile is None:
         return
-    st.session_state["resident_id"] = resident_id
-    st.query_params["id"] = str(resident_id)
-    st.title(escape_markdown(f"Playlists for {profile.called}"))
-    components.resident_nav(resident_id, "playlists")
-    state.show_flashes()
+    resident_id, db = profile.id, state.db()
     if error := st.session_state.pop("playlist_error", None):
         st.error(escape_markdown(error))
 

@@ -433,22 +433,13 @@ def main() -> None:
     if st.session_state.pop("deleted_resident", False):
         state.flash("The resident and everything recorded about them were deleted.")
         st.switch_page("reminisce/ui/residents.py")
-    resident_id = components.resident_id_from_url()
-    try:
-        if resident_id is None:
-            raise NotFound("No resident chosen.")
-        profile = residents.get_resident(state.db(), resident_id)
-    except NotFound:
-        components.resident_missing()
+    profile = components.resident_page(
+        "life_story", lambda p: p.name + (f" ({p.preferred_name})" if p.preferred_name else "")
+    )
+    if profile is None:
         return
-    st.session_state["resident_id"] = resident_id
-    st.query_params["id"] = str(resident_id)
-
-    called = f" ({profile.preferred_name})" if profile.preferred_name else ""
-    st.title(escape_markdown(profile.name + called))
+    resident_id = profile.id
     st.caption(escape_markdown(f"Born {profile.birth_year}" + (f" · Room {profile.room}" if profile.room else "")))
-    components.resident_nav(resident_id, "life_story")
-    state.show_flashes()
 
     keys = residents.SECTION_KEYS
     if st.session_state.get(SECTION_KEY) not in keys:

@@ -307,20 +307,10 @@ def end_screen(session: sessions.Session, names: dict[int, str]) -> None:
 def main() -> None:
     if st.session_state.pop("go_to_insights", False):
         st.switch_page("reminisce/ui/insights.py", query_params={"id": st.session_state.get("resident_id")})
-    resident_id = components.resident_id_from_url()
-    db = state.db()
-    try:
-        if resident_id is None:
-            raise NotFound("No resident chosen.")
-        profile = residents.get_resident(db, resident_id)
-    except NotFound:
-        components.resident_missing()
+    profile = components.resident_page("session", lambda p: f"Listening with {p.called}")
+    if profile is None:
         return
-    st.session_state["resident_id"] = resident_id
-    st.query_params["id"] = str(resident_id)
-    st.title(escape_markdown(f"Listening with {profile.called}"))
-    components.resident_nav(resident_id, "session")
-    state.show_flashes()
+    resident_id, db = profile.id, state.db()
     if error := st.session_state.pop("session_error", None):
         st.error(escape_markdown(error))
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reminisce import care_model, playlists, residents, suggestions
+from reminisce import care_model, playlists, suggestions
 from reminisce.catalog import store
 from reminisce.engine.scoring import Suggestion
-from reminisce.errors import NotFound
 from reminisce.text import escape_markdown
 from reminisce.ui import components, state
 
@@ -48,20 +47,10 @@ def _show_more() -> None:
 def main() -> None:
     if (resident_id := st.session_state.pop("go_to_playlists", None)) is not None:
         st.switch_page("reminisce/ui/playlists.py", query_params={"id": resident_id})
-    resident_id = components.resident_id_from_url()
-    db = state.db()
-    try:
-        if resident_id is None:
-            raise NotFound("No resident chosen.")
-        profile = residents.get_resident(db, resident_id)
-    except NotFound:
-        components.resident_missing()
+    profile = components.resident_page("suggestions", lambda p: f"Suggestions for {p.called}")
+    if profile is None:
         return
-    st.session_state["resident_id"] = resident_id
-    st.query_params["id"] = str(resident_id)
-    st.title(escape_markdown(f"Suggestions for {profile.called}"))
-    components.resident_nav(resident_id, "suggestions")
-    state.show_flashes()
+    resident_id, db = profile.id, state.db()
     st.caption(care_model.MODEST_CLAIM)
 
     purpose = st.segmented_control(
