@@ -114,12 +114,14 @@ def test_a_whole_listening_session_then_insights_and_red_flag(page: Page, app_ur
 
     tap(page, page.get_by_role("button", name="Listen"))
     tap(page, page.get_by_role("button", name="Start session"))
+    expect(page.get_by_text("Song 1 of")).to_be_visible()
     first_title = page.get_by_role("heading", level=2).first.inner_text()
     tap(page, page.get_by_role("radio", name="5"))
     expect(page.get_by_text("5: Strong familiarity put into words")).to_be_visible()
     tap(page, page.get_by_role("button", name="Next"))
+    expect(page.get_by_role("heading", level=2).first).not_to_have_text(first_title)
+    expect(page.get_by_text("Song 2 of")).to_be_visible()
     red_flagged = page.get_by_role("heading", level=2).first.inner_text()
-    assert red_flagged != first_title
     tap(page, page.get_by_role("radio", name="2"))
     tap(page, page.get_by_role("button", name="crying"))
     tap(page, page.get_by_role("button", name="Stop & red-flag"))
