@@ -25,6 +25,7 @@ from reminisce import demo, residents, suggestions  # noqa: E402
 from reminisce.catalog import bundled, csv_import  # noqa: E402
 from reminisce.db import open_database  # noqa: E402
 from reminisce.engine import scoring  # noqa: E402
+from reminisce.people import SYSTEM  # noqa: E402
 
 
 def median_ms(action, repeat: int = 5) -> float:
@@ -39,8 +40,8 @@ def median_ms(action, repeat: int = 5) -> float:
 def measure(db_path: Path) -> dict[str, float]:
     db = open_database(db_path)
     totals, engine_only, walls = [], [], []
-    for person in residents.list_residents(db):
-        listener = suggestions.listener_for(db, person.id)
+    for person in residents.list_residents(db, SYSTEM):
+        listener = suggestions.listener_for(db, SYSTEM, person.id)
         totals.append(median_ms(lambda listener=listener: suggestions.suggest(db, listener, limit=30)))
         candidates = suggestions.candidate_tracks(db, listener)
         engine_only.append(

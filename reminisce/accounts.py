@@ -92,6 +92,17 @@ def create_user(db: Database, username: str, password: str, role: str, display_n
     return User(int(cursor.lastrowid), username, role, display_name.strip() or username)
 
 
+def set_password(db: Database, user_id: int, password: str) -> None:
+    """A new password (admin reset); also clears a lockout."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise ValidationError({"password": f"must be at least {MIN_PASSWORD_LENGTH} characters."})
+    with transaction(db):
+        db.execute(
+            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?",
+            [_hasher.hash(password), user_id],
+        )
+
+
 def set_up_care_home(db: Database, home_name: str, username: str, password: str, display_name: str = "") -> User:
     """First run: name the home and create the first admin, in one transaction."""
     home_name = (home_name or "").strip()

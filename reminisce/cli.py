@@ -18,6 +18,7 @@ from reminisce.catalog import bundled, csv_import, local_folder, search, store
 from reminisce.catalog.fields import EXPORT_COLUMNS
 from reminisce.db import open_database
 from reminisce.errors import ReminisceError
+from reminisce.people import SYSTEM
 
 
 def _db(args: argparse.Namespace):
@@ -95,7 +96,7 @@ def cmd_suggest(args: argparse.Namespace) -> None:
     if args.resident is not None:
         if args.birth_year is not None or args.region or args.language or args.artist:
             raise ReminisceError("use either --resident or --birth-year (with --region/--language/--artist), not both.")
-        listener = suggestions.listener_for(db, args.resident)
+        listener = suggestions.listener_for(db, SYSTEM, args.resident)
     elif args.birth_year is not None:
         listener = suggestions.adhoc_listener(args.birth_year, args.region, args.language, args.artist)
     else:
@@ -138,7 +139,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 
 def cmd_resident_list(args: argparse.Namespace) -> None:
-    people = residents.list_residents(_db(args), args.search or "")
+    people = residents.list_residents(_db(args), SYSTEM, args.search or "")
     if args.json:
         print(
             json.dumps(
@@ -165,7 +166,7 @@ def cmd_resident_list(args: argparse.Namespace) -> None:
 
 
 def cmd_resident_export(args: argparse.Namespace) -> None:
-    print(residents.export_profile(_db(args), args.id))
+    print(residents.export_profile(_db(args), SYSTEM, args.id))
 
 
 def cmd_resident_import(args: argparse.Namespace) -> None:
@@ -178,7 +179,7 @@ def cmd_resident_import(args: argparse.Namespace) -> None:
         raise ReminisceError(f"{path} is not UTF-8 text.") from None
     except OSError as exc:
         raise ReminisceError(f"cannot read {path}: {exc.strerror}.") from None
-    print(residents.import_profile(_db(args), text))
+    print(residents.import_profile(_db(args), SYSTEM, text))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from reminisce.accounts import User
 from reminisce.db import transaction
+from reminisce.people import SYSTEM
 from reminisce.residents import create_resident, validate_profile
 
 DEMO_RESIDENTS: tuple[dict, ...] = (
@@ -121,7 +123,7 @@ DEMO_RESIDENTS: tuple[dict, ...] = (
 )
 
 
-def add_demo_residents(db: Database) -> int:
+def add_demo_residents(db: Database, actor: User = SYSTEM) -> int:
     """Add the demo residents that are not there yet; returns how many were added."""
     added = 0
     with transaction(db):
@@ -133,6 +135,6 @@ def add_demo_residents(db: Database) -> int:
                 )
             )
             if not exists:
-                create_resident(db, validate_profile(raw))
+                create_resident(db, actor, validate_profile(raw))
                 added += 1
     return added

@@ -12,7 +12,8 @@ from fpdf.enums import XPos, YPos
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
-from reminisce import config, insights, playlists, residents
+from reminisce import config, insights, people, playlists, residents
+from reminisce.accounts import User
 from reminisce.reference import country_name, language_name
 
 FONT_DIR = config.DATA_DIR / "fonts"
@@ -53,11 +54,11 @@ class _ProfilePDF(FPDF):
             self.multi_cell(0, 6, f"•  {line}" if lines else empty, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def music_profile_pdf(db: Database, resident_id: int, home_name: str = "Reminisce") -> bytes:
+def music_profile_pdf(db: Database, actor: User, resident_id: int, home_name: str = "Reminisce") -> bytes:
     """A one-to-two page "This is me" for music: for the care plan and hospital visits."""
-    profile = residents.get_resident(db, resident_id)
-    results = insights.song_results(db, resident_id)
-    records = insights.session_records(db, resident_id)
+    profile = residents.get_resident(db, actor, resident_id)
+    results = insights.song_results(db, actor, resident_id)
+    records = insights.session_records(db, actor, resident_id)
     pdf = _ProfilePDF(home_name)
     pdf.add_page()
     pdf.set_font(FONT, "B", 20)
@@ -122,9 +123,9 @@ def music_profile_pdf(db: Database, resident_id: int, home_name: str = "Reminisc
     return bytes(pdf.output())
 
 
-def playlist_m3u(db: Database, playlist_id: int) -> str:
+def playlist_m3u(db: Database, actor: User, playlist_id: int) -> str:
     """Extended M3U of the songs that are local files (others are listed as comments)."""
-    playlist = playlists.get(db, playlist_id)
+    playlist = playlists.get(db, actor, playlist_id)
     lines = ["#EXTM3U", f"#PLAYLIST:{playlist.name}"]
     for item in playlist.items:
         path = None
@@ -138,8 +139,8 @@ def playlist_m3u(db: Database, playlist_id: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def playlist_csv(db: Database, playlist_id: int) -> str:
-    playlist = playlists.get(db, playlist_id)
+def playlist_csv(db: Database, actor: User, playlist_id: int) -> str:
+    playlist = playlists.get(db, actor, playlist_id)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["position", "title", "artist", "year", "pinned", "reasons"])
@@ -148,9 +149,10 @@ def playlist_csv(db: Database, playlist_id: int) -> str:
     return out.getvalue()
 
 
-def sessions_csv(db: Database, resident_id: int) -> str:
+def sessions_csv(db: Database, actor: User, resident_id: int) -> str:
     """One row per song played, with the session's context and outcomes, for clinical review."""
-    residents.get_resident(db, resident_id)
+    people.require_staff(actor)
+    residents.get_resident(db, actor, resident_id)
     out = io.StringIO()
     writer = csv.writer(out)
     midas = [f"midas_{item}" for item in cm.MIDAS_ITEMS]

@@ -11,7 +11,8 @@ from statistics import mean
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
-from reminisce import playlists, residents, sessions
+from reminisce import people, playlists, residents, sessions
+from reminisce.accounts import User
 from reminisce.db import now_iso, transaction
 from reminisce.errors import NotFound, ValidationError
 
@@ -29,7 +30,8 @@ class SongResult:
     negative_cues: int
 
 
-def song_results(db: Database, resident_id: int) -> list[SongResult]:
+def song_results(db: Database, actor: User, resident_id: int) -> list[SongResult]:
+    people.require(db, actor, resident_id, "view")
     grouped: dict[tuple[str, str], list] = defaultdict(list)
     names: dict[tuple[str, str], tuple[str, str]] = {}
     for row in db.query(
@@ -92,7 +94,8 @@ class SessionRecord:
     mean_rating: float | None
 
 
-def session_records(db: Database, resident_id: int) -> list[SessionRecord]:
+def session_records(db: Database, actor: User, resident_id: int) -> list[SessionRecord]:
+    people.require(db, actor, resident_id, "view")
     rows = db.query(
         """SELECT s.*, m.*,
                   (SELECT count(*) FROM song_plays p WHERE p.session_id = s.id AND p.resident_id = m.resident_id)
@@ -201,34 +204,37 @@ class GoalProgress:
         return "; ".join(parts) + "."
 
 
-def add_goal(db: Database, resident_id: int, text: str) -> int:
+def add_goal(db: Database, actor: User, resident_id: int, text: str) -> int:
     text = (text or "").strip()
     if not text:
         raise ValidationError({"goal": "is required."})
     if len(text) > residents.SHORT_TEXT_LIMIT:
         raise ValidationError({"goal": f"must be at most {residents.SHORT_TEXT_LIMIT} characters."})
+    people.require(db, actor, resident_id, "change goals")
     with transaction(db):
-        residents.get_resident(db, resident_id)
+        residents.load_profile(db, resident_id)
         cursor = db.execute(
             "INSERT INTO goals (resident_id, text, created_at) VALUES (?, ?, ?)", [resident_id, text, now_iso()]
         )
     return int(cursor.lastrowid)
 
 
-def goals(db: Database, resident_id: int, *, active_only: bool = False) -> list[Goal]:
+def goals(db: Database, actor: User, resident_id: int, *, active_only: bool = False) -> list[Goal]:
+    people.require(db, actor, resident_id, "view")
     sql = "SELECT * FROM goals WHERE resident_id = ?" + (" AND active = 1" if active_only else "") + " ORDER BY id"
     return [Goal(r["id"], r["resident_id"], r["text"], bool(r["active"])) for r in db.query(sql, [resident_id])]
 
 
-def set_goal_active(db: Database, goal_id: int, active: bool) -> None:
+def set_goal_active(db: Database, actor: User, goal_id: int, active: bool) -> None:
+    people.require(db, actor, people.resident_of(db, "goals", goal_id), "change goals")
     with transaction(db):
         if db.execute("UPDATE goals SET active = ? WHERE id = ?", [int(active), goal_id]).rowcount == 0:
             raise NotFound("That goal no longer exists.")
 
 
-def goal_progress(db: Database, resident_id: int) -> list[GoalProgress]:
-    progress = {goal.id: GoalProgress(goal) for goal in goals(db, resident_id)}
-    for record in session_records(db, resident_id):
+def goal_progress(db: Database, actor: User, resident_id: int) -> list[GoalProgress]:
+    progress = {goal.id: GoalProgress(goal) for goal in goals(db, actor, resident_id)}
+    for record in session_records(db, actor, resident_id):
         if record.goal_id in progress:
             item = progress[record.goal_id]
             item.sessions += 1
@@ -281,17 +287,20 @@ class ResidentShift:
     stopped: list[str] = field(default_factory=list)
 
 
-def since_last_shift(db: Database, hours: int = 8, now: datetime | None = None) -> tuple[list[ResidentShift], list]:
+def since_last_shift(
+    db: Database, actor: User, hours: int = 8, now: datetime | None = None
+) -> tuple[list[ResidentShift], list]:
     """Who listened, what worked, any distress, and red flags waiting for a decision."""
+    people.require_staff(actor)
     since = ((now or datetime.now(UTC)) - timedelta(hours=hours)).isoformat(timespec="seconds")
-    people = {p.id: p for p in residents.list_residents(db)}
+    everyone = {p.id: p for p in residents.list_residents(db, actor)}
     shifts: dict[int, ResidentShift] = {}
     for row in db.query(
         "SELECT DISTINCT m.resident_id, s.id FROM listening_sessions s JOIN session_members m ON m.session_id = s.id"
         " WHERE s.started_at >= ?",
         [since],
     ):
-        person = people.get(row["resident_id"])
+        person = everyone.get(row["resident_id"])
         if person:
             shift = shifts.setdefault(person.id, ResidentShift(person.id, person.preferred_name or person.name))
             shift.sessions += 1
@@ -311,7 +320,7 @@ def since_last_shift(db: Database, hours: int = 8, now: datetime | None = None) 
             shift.distress.append(f"{row['title']}: {', '.join(negative)}")
         if row["stopped"]:
             shift.stopped.append(row["title"])
-    pending = sessions.proposals(db)
+    pending = sessions.proposals(db, actor)
     return sorted(shifts.values(), key=lambda s: s.name), pending
 
 
@@ -323,9 +332,10 @@ class HomeOverview:
     songs_that_work: list[tuple[str, str, float, int]]  # title, artist, mean, residents
 
 
-def home_overview(db: Database, now: datetime | None = None) -> HomeOverview:
+def home_overview(db: Database, actor: User, now: datetime | None = None) -> HomeOverview:
+    people.require_staff(actor)
     week_ago = ((now or datetime.now(UTC)) - timedelta(days=7)).isoformat(timespec="seconds")
-    people = residents.list_residents(db)
+    everyone = residents.list_residents(db, actor)
     counts = dict(
         db.execute(
             "SELECT m.resident_id, count(*) FROM listening_sessions s JOIN session_members m ON m.session_id = s.id"
@@ -333,8 +343,8 @@ def home_overview(db: Database, now: datetime | None = None) -> HomeOverview:
             [week_ago],
         ).fetchall()
     )
-    name = {p.id: p.preferred_name or p.name for p in people}
-    without_playlist = [name[p.id] for p in people if not playlists.for_resident(db, p.id)]
+    name = {p.id: p.preferred_name or p.name for p in everyone}
+    without_playlist = [name[p.id] for p in everyone if not playlists.for_resident(db, actor, p.id)]
     songs = [
         (row[0], row[1], round(row[2], 2), row[3])
         for row in db.execute(
@@ -345,8 +355,8 @@ def home_overview(db: Database, now: datetime | None = None) -> HomeOverview:
         ).fetchall()
     ]
     return HomeOverview(
-        sessions_this_week={name[p.id]: counts.get(p.id, 0) for p in people},
+        sessions_this_week={name[p.id]: counts.get(p.id, 0) for p in everyone},
         without_playlist=without_playlist,
-        without_recent_session=[name[p.id] for p in people if not counts.get(p.id)],
+        without_recent_session=[name[p.id] for p in everyone if not counts.get(p.id)],
         songs_that_work=songs,
     )

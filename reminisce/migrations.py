@@ -284,3 +284,63 @@ def m004_listening_sessions(db: Database) -> None:
         )""",
         "CREATE INDEX red_flag_proposals_resident ON red_flag_proposals (resident_id, status)",
     )
+
+
+@migrations()
+def m005_people_and_privacy(db: Database) -> None:
+    """Family links, one-time invitations, family contributions awaiting staff review,
+    and an audit log the app can only append to."""
+    _run(
+        db,
+        """CREATE TABLE resident_access (
+            user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            PRIMARY KEY (user_id, resident_id)
+        )""",
+        "CREATE INDEX resident_access_resident ON resident_access (resident_id)",
+        """CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            code_hash TEXT NOT NULL UNIQUE,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            used_by INTEGER REFERENCES users (id) ON DELETE SET NULL
+        )""",
+        """CREATE TABLE contributions (
+            id INTEGER PRIMARY KEY,
+            resident_id INTEGER NOT NULL REFERENCES residents (id) ON DELETE CASCADE,
+            author_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+            author_name TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN ('memory', 'song', 'red_flag')),
+            title TEXT NOT NULL DEFAULT '',
+            artist TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            year INTEGER,
+            place TEXT NOT NULL DEFAULT '',
+            track_id INTEGER REFERENCES tracks (id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'declined')),
+            created_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL DEFAULT '',
+            decided_at TEXT
+        )""",
+        "CREATE INDEX contributions_resident ON contributions (resident_id, status)",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_id INTEGER,
+            username TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            resident_id INTEGER,
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX audit_log_at ON audit_log (at)",
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+            SELECT RAISE(ABORT, 'the audit log cannot be changed');
+        END""",
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+            SELECT RAISE(ABORT, 'the audit log cannot be changed');
+        END""",
+    )

@@ -12,6 +12,8 @@ from datetime import date
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
+from reminisce import people
+from reminisce.accounts import User
 from reminisce.catalog.base import Track
 from reminisce.db import now_iso, transaction
 from reminisce.engine.scoring import Suggestion, song_key
@@ -74,6 +76,7 @@ def default_name(purpose: str, today: date | None = None) -> str:
 
 def create(
     db: Database,
+    actor: User,
     resident_id: int,
     name: str,
     purpose: str,
@@ -83,6 +86,7 @@ def create(
 ) -> int:
     name = _check(name, purpose)
     stamp = now_iso()
+    people.require(db, actor, resident_id, "change playlists")
     with transaction(db):
         if not list(db.query("SELECT id FROM residents WHERE id = ?", [resident_id])):
             raise NotFound(f"No resident with id {resident_id}.")
@@ -110,16 +114,26 @@ def _append(db: Database, playlist_id: int, track: Track, reasons: str = "", pin
     return int(cursor.lastrowid)
 
 
-def add_song(db: Database, playlist_id: int, track: Track, reasons: str = "") -> int | None:
+def add_song(db: Database, actor: User, playlist_id: int, track: Track, reasons: str = "") -> int | None:
     """Add a song at the end; None (and no change) if it is already on the playlist."""
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
-        playlist = get(db, playlist_id)
+        playlist = _load(db, playlist_id)
         if song_key(track.title, track.artist) in {song_key(i.title, i.artist) for i in playlist.items}:
             return None
         return _append(db, playlist_id, track, reasons)
 
 
-def get(db: Database, playlist_id: int) -> Playlist:
+def _guard(db: Database, actor: User, playlist_id: int, action: str) -> None:
+    people.require(db, actor, people.resident_of(db, "playlists", playlist_id), action)
+
+
+def get(db: Database, actor: User, playlist_id: int) -> Playlist:
+    _guard(db, actor, playlist_id, "view")
+    return _load(db, playlist_id)
+
+
+def _load(db: Database, playlist_id: int) -> Playlist:
     rows = list(db.query("SELECT * FROM playlists WHERE id = ?", [playlist_id]))
     if not rows:
         raise NotFound(f"No playlist with id {playlist_id}.")
@@ -135,7 +149,8 @@ def get(db: Database, playlist_id: int) -> Playlist:
     )
 
 
-def for_resident(db: Database, resident_id: int, *, archived: bool = False) -> list[Playlist]:
+def for_resident(db: Database, actor: User, resident_id: int, *, archived: bool = False) -> list[Playlist]:
+    people.require(db, actor, resident_id, "view")
     ids = [
         row["id"]
         for row in db.query(
@@ -143,7 +158,7 @@ def for_resident(db: Database, resident_id: int, *, archived: bool = False) -> l
             [resident_id, int(archived)],
         )
     ]
-    return [get(db, playlist_id) for playlist_id in ids]
+    return [_load(db, playlist_id) for playlist_id in ids]
 
 
 def _item(db: Database, playlist_id: int, item_id: int) -> dict:
@@ -153,21 +168,24 @@ def _item(db: Database, playlist_id: int, item_id: int) -> dict:
     return rows[0]
 
 
-def remove_song(db: Database, playlist_id: int, item_id: int) -> None:
+def remove_song(db: Database, actor: User, playlist_id: int, item_id: int) -> None:
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
         _item(db, playlist_id, item_id)
         db.execute("DELETE FROM playlist_items WHERE id = ?", [item_id])
         _renumber(db, playlist_id)
 
 
-def set_pinned(db: Database, playlist_id: int, item_id: int, pinned: bool) -> None:
+def set_pinned(db: Database, actor: User, playlist_id: int, item_id: int, pinned: bool) -> None:
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
         _item(db, playlist_id, item_id)
         db.execute("UPDATE playlist_items SET pinned = ? WHERE id = ?", [int(pinned), item_id])
 
 
-def move_song(db: Database, playlist_id: int, item_id: int, steps: int) -> None:
+def move_song(db: Database, actor: User, playlist_id: int, item_id: int, steps: int) -> None:
     """Move a song up (negative) or down (positive) the list."""
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
         ids = [
             row[0]
@@ -194,29 +212,33 @@ def _renumber(db: Database, playlist_id: int) -> None:
         db.execute("UPDATE playlist_items SET position = ? WHERE id = ?", [position, each])
 
 
-def update(db: Database, playlist_id: int, *, name: str, purpose: str, when_to_use: str = "") -> None:
+def update(db: Database, actor: User, playlist_id: int, *, name: str, purpose: str, when_to_use: str = "") -> None:
     name = _check(name, purpose)
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
-        get(db, playlist_id)
+        _load(db, playlist_id)
         db.execute(
             "UPDATE playlists SET name = ?, purpose = ?, when_to_use = ?, updated_at = ? WHERE id = ?",
             [name, purpose, when_to_use.strip(), now_iso(), playlist_id],
         )
 
 
-def set_archived(db: Database, playlist_id: int, archived: bool) -> None:
+def set_archived(db: Database, actor: User, playlist_id: int, archived: bool) -> None:
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
-        get(db, playlist_id)
+        _load(db, playlist_id)
         db.execute(
             "UPDATE playlists SET archived = ?, updated_at = ? WHERE id = ?", [int(archived), now_iso(), playlist_id]
         )
 
 
-def duplicate(db: Database, playlist_id: int) -> int:
+def duplicate(db: Database, actor: User, playlist_id: int) -> int:
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
-        original = get(db, playlist_id)
+        original = _load(db, playlist_id)
         copy_id = create(
             db,
+            actor,
             original.resident_id,
             f"{original.name} (copy)"[:NAME_LIMIT],
             original.purpose,
@@ -241,7 +263,8 @@ def duplicate(db: Database, playlist_id: int) -> int:
     return copy_id
 
 
-def delete(db: Database, playlist_id: int) -> None:
+def delete(db: Database, actor: User, playlist_id: int) -> None:
+    _guard(db, actor, playlist_id, "change playlists")
     with transaction(db):
-        get(db, playlist_id)
+        _load(db, playlist_id)
         db.execute("DELETE FROM playlists WHERE id = ?", [playlist_id])

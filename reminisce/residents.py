@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from reminisce import reference
+from reminisce import people, reference
+from reminisce.accounts import User
 from reminisce.db import now_iso, transaction
 from reminisce.errors import NotFound, ValidationError
 from reminisce.model import (
@@ -409,8 +410,9 @@ def _write_sections(db: Database, resident_id: int, profile: Profile, fields: se
         db["avoid_themes"].insert_all({"resident_id": resident_id, **vars(t)} for t in profile.avoid_themes)
 
 
-def create_resident(db: Database, profile: Profile) -> int:
+def create_resident(db: Database, actor: User, profile: Profile) -> int:
     """Store a new resident with every section (and memories); returns the new id."""
+    people.require_staff(actor)
     stamp = now_iso()
     with transaction(db):
         cursor = db.execute(
@@ -421,11 +423,17 @@ def create_resident(db: Database, profile: Profile) -> int:
         _write_sections(db, resident_id, profile, set(PROFILE_KEYS))
         for memory in profile.memories:
             _insert_memory(db, resident_id, memory)
+    people.audit(db, actor, "create", resident_id)
     return resident_id
 
 
-def update_resident(db: Database, resident_id: int, profile: Profile, sections: Iterable[str]) -> None:
+def update_resident(db: Database, actor: User, resident_id: int, profile: Profile, sections: Iterable[str]) -> None:
     """Save only the given sections, so two tablets editing different screens don't clash."""
+    people.require(db, actor, resident_id, "change")
+    _update_sections(db, resident_id, profile, sections)
+
+
+def _update_sections(db: Database, resident_id: int, profile: Profile, sections: Iterable[str]) -> None:
     fields: set[str] = set()
     for key in sections:
         section = next((s for s in SECTIONS if s.key == key), None)
@@ -438,16 +446,17 @@ def update_resident(db: Database, resident_id: int, profile: Profile, sections: 
         _write_sections(db, resident_id, profile, fields)
 
 
-def update_fields(db: Database, resident_id: int, section_key: str, changes: Mapping[str, Any]) -> Profile:
+def update_fields(db: Database, actor: User, resident_id: int, section_key: str, changes: Mapping[str, Any]) -> Profile:
     """Apply one screen's changes: the whole profile is validated, only that section is written.
 
     Raises ValidationError (keys as in ``validate_profile``) and writes nothing on bad input.
     """
+    people.require(db, actor, resident_id, "change")
     with transaction(db):
-        data = profile_to_dict(get_resident(db, resident_id))
+        data = profile_to_dict(load_profile(db, resident_id))
         data.update(changes)
         profile = validate_profile(data)
-        update_resident(db, resident_id, profile, [section_key])
+        _update_sections(db, resident_id, profile, [section_key])
     return profile
 
 
@@ -458,7 +467,14 @@ def _require_resident(db: Database, resident_id: int) -> dict[str, Any]:
     return rows[0]
 
 
-def get_resident(db: Database, resident_id: int) -> Profile:
+def get_resident(db: Database, actor: User, resident_id: int) -> Profile:
+    """The whole life story, if this user may see it."""
+    people.require(db, actor, resident_id, "view")
+    return load_profile(db, resident_id)
+
+
+def load_profile(db: Database, resident_id: int) -> Profile:
+    """The life story without an access check: only for callers that have made one."""
     row = _require_resident(db, resident_id)
     lists: dict[str, list[str]] = {name: [] for name in _LIST_FIELDS}
     for item in db.query(
@@ -489,21 +505,27 @@ def get_resident(db: Database, resident_id: int) -> Profile:
             AvoidTheme(t["theme"], t["reason"])
             for t in db.query("SELECT * FROM avoid_themes WHERE resident_id = ? ORDER BY theme", [resident_id])
         ],
-        memories=list_memories(db, resident_id),
+        memories=_memories(db, resident_id),
     )
 
 
-def list_residents(db: Database, search: str = "") -> list[ResidentSummary]:
-    """Residents by name; ``search`` matches name, preferred name or room, any case."""
+def list_residents(db: Database, actor: User, search: str = "") -> list[ResidentSummary]:
+    """The residents this user may see, by name; ``search`` matches name, preferred name or room."""
     pattern = f"%{search.strip()}%"
+    scope = (
+        ""
+        if actor.role in people.STAFF_ROLES
+        else " AND r.id IN (SELECT resident_id FROM resident_access WHERE user_id = :u)"
+    )
     rows = db.query(
         """SELECT r.id, r.name, r.preferred_name, r.birth_year, r.room,
                   (SELECT group_concat(country, ';') FROM
                      (SELECT DISTINCT country FROM resident_places p WHERE p.resident_id = r.id)) AS countries
            FROM residents r
-           WHERE r.name LIKE :p OR r.preferred_name LIKE :p OR r.room LIKE :p
-           ORDER BY r.name COLLATE NOCASE, r.id""",
-        {"p": pattern},
+           WHERE (r.name LIKE :p OR r.preferred_name LIKE :p OR r.room LIKE :p)"""
+        + scope
+        + " ORDER BY r.name COLLATE NOCASE, r.id",
+        {"p": pattern, "u": actor.id},
     )
     return [
         ResidentSummary(
@@ -522,19 +544,22 @@ def count_residents(db: Database) -> int:
     return db["residents"].count
 
 
-def delete_resident(db: Database, resident_id: int) -> None:
-    """Remove the resident and everything recorded about them (cascades)."""
+def delete_resident(db: Database, actor: User, resident_id: int) -> None:
+    """Erase the resident and everything recorded about them (cascades); the audit
+    entry keeps only the number, no personal data."""
+    people.require_staff(actor)
     with transaction(db):
         _require_resident(db, resident_id)
         db.execute("DELETE FROM residents WHERE id = ?", [resident_id])
+    people.audit(db, actor, "erase", resident_id)
 
 
-def import_profile(db: Database, text: str) -> int:
-    return create_resident(db, parse_profile_json(text))
+def import_profile(db: Database, actor: User, text: str) -> int:
+    return create_resident(db, actor, parse_profile_json(text))
 
 
-def export_profile(db: Database, resident_id: int) -> str:
-    return json.dumps(profile_to_dict(get_resident(db, resident_id)), ensure_ascii=False, indent=2)
+def export_profile(db: Database, actor: User, resident_id: int) -> str:
+    return json.dumps(profile_to_dict(get_resident(db, actor, resident_id)), ensure_ascii=False, indent=2)
 
 
 # --- memories -------------------------------------------------------------------
@@ -548,21 +573,28 @@ def _insert_memory(db: Database, resident_id: int, memory: Memory) -> int:
     return int(cursor.lastrowid)
 
 
-def list_memories(db: Database, resident_id: int) -> list[Memory]:
+def list_memories(db: Database, actor: User, resident_id: int) -> list[Memory]:
+    people.require(db, actor, resident_id, "view")
+    return _memories(db, resident_id)
+
+
+def _memories(db: Database, resident_id: int) -> list[Memory]:
     return [
         Memory(m["text"], m["year"], m["place"], m["contributed_by"], m["id"], m["created_at"])
         for m in db.query("SELECT * FROM memories WHERE resident_id = ? ORDER BY id", [resident_id])
     ]
 
 
-def add_memory(db: Database, resident_id: int, raw: Mapping[str, Any]) -> int:
+def add_memory(db: Database, actor: User, resident_id: int, raw: Mapping[str, Any]) -> int:
+    people.require(db, actor, resident_id, "change")
     with transaction(db):
         row = _require_resident(db, resident_id)
         memory = validate_memory(raw, row["birth_year"])
         return _insert_memory(db, resident_id, memory)
 
 
-def update_memory(db: Database, resident_id: int, memory_id: int, raw: Mapping[str, Any]) -> None:
+def update_memory(db: Database, actor: User, resident_id: int, memory_id: int, raw: Mapping[str, Any]) -> None:
+    people.require(db, actor, resident_id, "change")
     with transaction(db):
         row = _require_resident(db, resident_id)
         memory = validate_memory(raw, row["birth_year"])
@@ -574,7 +606,8 @@ def update_memory(db: Database, resident_id: int, memory_id: int, raw: Mapping[s
             raise NotFound(f"No memory with id {memory_id} for this resident.")
 
 
-def delete_memory(db: Database, resident_id: int, memory_id: int) -> None:
+def delete_memory(db: Database, actor: User, resident_id: int, memory_id: int) -> None:
+    people.require(db, actor, resident_id, "change")
     with transaction(db):
         cursor = db.execute("DELETE FROM memories WHERE id = ? AND resident_id = ?", [memory_id, resident_id])
         if cursor.rowcount == 0:

@@ -14,7 +14,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
-from reminisce import playlists, residents
+from reminisce import people, playlists, residents
+from reminisce.accounts import User
 from reminisce.db import now_iso, transaction
 from reminisce.engine.scoring import Response, SongKey
 from reminisce.errors import NotFound, ValidationError
@@ -78,6 +79,7 @@ def _choice(errors: dict, key: str, value: str, allowed: Sequence[str]) -> None:
 
 def start_session(
     db: Database,
+    actor: User,
     resident_ids: Sequence[int],
     *,
     playlist_id: int,
@@ -85,8 +87,6 @@ def start_session(
     activity: str = "listening",
     audio: str = "speaker",
     place: str = "lounge",
-    recorded_by: str = "",
-    rater_id: int | None = None,
     goal_id: int | None = None,
     moods_before: Mapping[int, int | None] | None = None,
 ) -> int:
@@ -103,12 +103,15 @@ def start_session(
             errors[f"mood_before[{resident_id}]"] = "must be 1 to 5."
     if errors:
         raise ValidationError(errors)
+    for resident_id in members:
+        people.require(db, actor, resident_id, "record session")
+    recorded_by, rater_id = actor.display_name, actor.id or None
     with transaction(db):
-        playlist = playlists.get(db, playlist_id)
+        playlist = playlists._load(db, playlist_id)
         if not playlist.items:
             raise ValidationError({"playlist": "has no songs yet; add some first."})
         for resident_id in members:
-            residents.get_resident(db, resident_id)  # NotFound for a wrong id
+            residents.load_profile(db, resident_id)  # NotFound for a wrong id
         cursor = db.execute(
             "INSERT INTO listening_sessions (playlist_id, goal_id, purpose, activity, audio, place, recorded_by,"
             " rater_id, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -123,7 +126,25 @@ def start_session(
     return session_id
 
 
-def get_session(db: Database, session_id: int) -> Session:
+def get_session(db: Database, actor: User, session_id: int) -> Session:
+    session = _load_session(db, session_id)
+    for resident_id in session.member_ids:
+        people.require(db, actor, resident_id, "view")
+    return session
+
+
+def _guard(db: Database, actor: User, play_id: int, action: str) -> None:
+    people.require(db, actor, people.resident_of(db, "song_plays", play_id), action)
+
+
+def _guard_session(db: Database, actor: User, session_id: int, action: str) -> Session:
+    session = _load_session(db, session_id)
+    for resident_id in session.member_ids:
+        people.require(db, actor, resident_id, action)
+    return session
+
+
+def _load_session(db: Database, session_id: int) -> Session:
     rows = list(db.query("SELECT * FROM listening_sessions WHERE id = ?", [session_id]))
     if not rows:
         raise NotFound(f"No listening session with id {session_id}.")
@@ -151,19 +172,20 @@ def get_session(db: Database, session_id: int) -> Session:
     )
 
 
-def open_sessions(db: Database, resident_id: int | None = None) -> list[Session]:
+def open_sessions(db: Database, actor: User, resident_id: int) -> list[Session]:
     """Sessions never ended (a tablet put down, a page reloaded): they can be resumed or closed."""
+    people.require(db, actor, resident_id, "view")
     sql = "SELECT DISTINCT s.id FROM listening_sessions s JOIN session_members m ON m.session_id = s.id"
     sql += " WHERE s.ended_at IS NULL" + (" AND m.resident_id = ?" if resident_id is not None else "")
     sql += " ORDER BY s.started_at DESC"
-    return [get_session(db, row[0]) for row in db.execute(sql, [resident_id] if resident_id is not None else [])]
+    return [_load_session(db, row[0]) for row in db.execute(sql, [resident_id] if resident_id is not None else [])]
 
 
-def session_songs(db: Database, session: Session) -> list[playlists.PlaylistItem]:
+def session_songs(db: Database, actor: User, session: Session) -> list[playlists.PlaylistItem]:
     if session.playlist_id is None:
         return []
     try:
-        return list(playlists.get(db, session.playlist_id).items)
+        return list(playlists.get(db, actor, session.playlist_id).items)
     except NotFound:
         return []
 
@@ -191,15 +213,23 @@ def _play_from_row(row: Mapping[str, Any]) -> Play:
     )
 
 
-def get_play(db: Database, play_id: int) -> Play:
+def get_play(db: Database, actor: User, play_id: int) -> Play:
+    _guard(db, actor, play_id, "view")
+    return _load_play(db, play_id)
+
+
+def _load_play(db: Database, play_id: int) -> Play:
     rows = list(db.query("SELECT * FROM song_plays WHERE id = ?", [play_id]))
     if not rows:
         raise NotFound("That song record no longer exists.")
     return _play_from_row(rows[0])
 
 
-def play_for(db: Database, session_id: int, resident_id: int, item: playlists.PlaylistItem, position: int) -> Play:
+def play_for(
+    db: Database, actor: User, session_id: int, resident_id: int, item: playlists.PlaylistItem, position: int
+) -> Play:
     """The record of this song for this resident, created the first time the song is shown."""
+    people.require(db, actor, resident_id, "view")
     with transaction(db):
         db.execute(
             "INSERT OR IGNORE INTO song_plays (session_id, resident_id, position, track_id, title, artist, year,"
@@ -227,53 +257,55 @@ def play_for(db: Database, session_id: int, resident_id: int, item: playlists.Pl
     return _play_from_row(row)
 
 
-def record_rating(db: Database, play_id: int, rating: int | None) -> None:
+def record_rating(db: Database, actor: User, play_id: int, rating: int | None) -> None:
     """One tap: the 1-6 response (None clears a mistaken tap)."""
     if rating is not None and rating not in cm.RESPONSE_SCALE:
         raise ValidationError({"rating": "must be from 1 to 6."})
+    _guard(db, actor, play_id, "record session")
     with transaction(db):
-        get_play(db, play_id)
         db.execute("UPDATE song_plays SET rating = ?, updated_at = ? WHERE id = ?", [rating, now_iso(), play_id])
 
 
-def record_cues(db: Database, play_id: int, cues: Iterable[str]) -> None:
+def record_cues(db: Database, actor: User, play_id: int, cues: Iterable[str]) -> None:
     """One tap per cue: the whole set of cues seen during this song."""
     chosen = list(dict.fromkeys(cues))
     if unknown := [c for c in chosen if c not in CUES]:
         raise ValidationError({"cues": f"unknown cue(s): {', '.join(unknown)}."})
+    _guard(db, actor, play_id, "record session")
     with transaction(db):
-        get_play(db, play_id)
         db.execute(
             "UPDATE song_plays SET cues = ?, updated_at = ? WHERE id = ?", [";".join(chosen), now_iso(), play_id]
         )
 
 
-def save_note(db: Database, play_id: int, note: str) -> None:
+def save_note(db: Database, actor: User, play_id: int, note: str) -> None:
     note = (note or "").strip()
     if len(note) > NOTE_LIMIT:
         raise ValidationError({"note": f"is {len(note):,} characters; the limit is {NOTE_LIMIT:,}."})
+    _guard(db, actor, play_id, "record session")
     with transaction(db):
-        get_play(db, play_id)
         db.execute("UPDATE song_plays SET note = ?, updated_at = ? WHERE id = ?", [note, now_iso(), play_id])
 
 
-def save_note_as_memory(db: Database, play_id: int, note: str, contributed_by: str) -> int:
+def save_note_as_memory(db: Database, actor: User, play_id: int, note: str) -> int:
     """The memory a song brought back, kept in the life story with the song named."""
-    play = get_play(db, play_id)
-    save_note(db, play_id, note)
+    play = get_play(db, actor, play_id)
+    save_note(db, actor, play_id, note)
     text = f"{note.strip()} (on hearing {play.title}" + (f" by {play.artist})" if play.artist else ")")
-    return residents.add_memory(db, play.resident_id, {"text": text, "contributed_by": contributed_by})
+    return residents.add_memory(db, actor, play.resident_id, {"text": text, "contributed_by": actor.display_name})
 
 
 def _listened(play: Play, now: datetime) -> int:
     return max(0, int((now - _parse_time(play.started_at)).total_seconds()))
 
 
-def stop_and_red_flag(db: Database, play_id: int, proposed_by: str, reason: str = "") -> int:
+def stop_and_red_flag(db: Database, actor: User, play_id: int, reason: str = "") -> int:
     """Stop the song, record the moment, and propose a red flag for staff to confirm."""
     now = datetime.now(UTC)
+    proposed_by = actor.display_name
+    _guard(db, actor, play_id, "record session")
     with transaction(db):
-        play = get_play(db, play_id)
+        play = _load_play(db, play_id)
         db.execute(
             "UPDATE song_plays SET stopped = 1, listened_seconds = coalesce(listened_seconds, ?), updated_at = ?"
             " WHERE id = ?",
@@ -295,11 +327,12 @@ def stop_and_red_flag(db: Database, play_id: int, proposed_by: str, reason: str 
     return int(cursor.lastrowid)
 
 
-def advance(db: Database, session_id: int, *, skipped: bool = False) -> int:
+def advance(db: Database, actor: User, session_id: int, *, skipped: bool = False) -> int:
     """Next song: how long the current one was heard is recorded; returns the new position."""
     now = datetime.now(UTC)
+    _guard_session(db, actor, session_id, "record session")
     with transaction(db):
-        session = get_session(db, session_id)
+        session = _load_session(db, session_id)
         for row in db.query(
             "SELECT * FROM song_plays WHERE session_id = ? AND position = ?", [session_id, session.position]
         ):
@@ -313,7 +346,8 @@ def advance(db: Database, session_id: int, *, skipped: bool = False) -> int:
     return session.position + 1
 
 
-def go_back(db: Database, session_id: int) -> None:
+def go_back(db: Database, actor: User, session_id: int) -> None:
+    _guard_session(db, actor, session_id, "record session")
     with transaction(db):
         db.execute("UPDATE listening_sessions SET position = max(position - 1, 0) WHERE id = ?", [session_id])
 
@@ -321,7 +355,7 @@ def go_back(db: Database, session_id: int) -> None:
 # --- ending ----------------------------------------------------------------------
 
 
-def end_session(db: Database, session_id: int, results: Mapping[int, Mapping[str, Any]]) -> None:
+def end_session(db: Database, actor: User, session_id: int, results: Mapping[int, Mapping[str, Any]]) -> None:
     """MiDAS (0-100 each), mood after (1-5) and minutes engaged, per resident present.
 
     Any value may be left out (None) if it was not observed; a session that was never
@@ -346,8 +380,9 @@ def end_session(db: Database, session_id: int, results: Mapping[int, Mapping[str
         cleaned[resident_id] = row
     if errors:
         raise ValidationError(errors)
+    _guard_session(db, actor, session_id, "record session")
     with transaction(db):
-        session = get_session(db, session_id)
+        session = _load_session(db, session_id)
         for resident_id, row in cleaned.items():
             if resident_id not in session.member_ids:
                 raise ValidationError({"resident": f"{resident_id} was not in this session."})
@@ -376,7 +411,16 @@ class Proposal:
     status: str
 
 
-def proposals(db: Database, resident_id: int | None = None, status: str = "pending") -> list[Proposal]:
+def proposals(db: Database, actor: User, resident_id: int | None = None, status: str = "pending") -> list[Proposal]:
+    """Red flags proposed in sessions; the whole home's only for staff."""
+    if resident_id is None:
+        people.require_staff(actor)
+    else:
+        people.require(db, actor, resident_id, "view")
+    return _proposals(db, resident_id, status)
+
+
+def _proposals(db: Database, resident_id: int | None = None, status: str = "pending") -> list[Proposal]:
     sql = "SELECT * FROM red_flag_proposals WHERE status = ?" + (" AND resident_id = ?" if resident_id else "")
     rows = db.query(sql + " ORDER BY proposed_at, id", [status, resident_id] if resident_id else [status])
     return [
@@ -395,31 +439,33 @@ def proposals(db: Database, resident_id: int | None = None, status: str = "pendi
 
 
 def _proposal(db: Database, proposal_id: int) -> Proposal:
-    found = [p for p in proposals(db, status="pending") if p.id == proposal_id]
+    found = [p for p in _proposals(db, status="pending") if p.id == proposal_id]
     if not found:
         raise NotFound("That red flag has already been decided.")
     return found[0]
 
 
-def confirm_red_flag(db: Database, proposal_id: int, decided_by: str) -> int:
+def confirm_red_flag(db: Database, actor: User, proposal_id: int) -> int:
     """The song joins the life story's red flags and leaves every playlist of this
     resident; the engine then never suggests it, alone or in a group. Returns how
     many playlist entries were removed."""
+    people.require(db, actor, people.resident_of(db, "red_flag_proposals", proposal_id), "confirm red flag")
+    decided_by = actor.display_name
     with transaction(db):
         proposal = _proposal(db, proposal_id)
-        profile = residents.get_resident(db, proposal.resident_id)
+        profile = residents.load_profile(db, proposal.resident_id)
         flags = [vars(flag) for flag in profile.red_flags]
         key = (normalise_title(proposal.title), normalise_artist(proposal.artist))
         if key not in {(normalise_title(f["title"]), normalise_artist(f["artist"])) for f in flags}:
             flags.append({"title": proposal.title, "artist": proposal.artist, "reason": proposal.reason})
-            residents.update_fields(db, proposal.resident_id, "avoid", {"red_flags": flags})
+            residents.update_fields(db, actor, proposal.resident_id, "avoid", {"red_flags": flags})
         removed = 0
-        for playlist in playlists.for_resident(db, proposal.resident_id) + playlists.for_resident(
-            db, proposal.resident_id, archived=True
+        for playlist in playlists.for_resident(db, actor, proposal.resident_id) + playlists.for_resident(
+            db, actor, proposal.resident_id, archived=True
         ):
             for item in playlist.items:
                 if (normalise_title(item.title), normalise_artist(item.artist)) == key:
-                    playlists.remove_song(db, playlist.id, item.id)
+                    playlists.remove_song(db, actor, playlist.id, item.id)
                     removed += 1
         db.execute(
             "UPDATE red_flag_proposals SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?",
@@ -428,7 +474,9 @@ def confirm_red_flag(db: Database, proposal_id: int, decided_by: str) -> int:
     return removed
 
 
-def dismiss_red_flag(db: Database, proposal_id: int, decided_by: str) -> None:
+def dismiss_red_flag(db: Database, actor: User, proposal_id: int) -> None:
+    people.require(db, actor, people.resident_of(db, "red_flag_proposals", proposal_id), "dismiss red flag")
+    decided_by = actor.display_name
     with transaction(db):
         _proposal(db, proposal_id)
         db.execute(
@@ -440,7 +488,8 @@ def dismiss_red_flag(db: Database, proposal_id: int, decided_by: str) -> None:
 # --- feeding the engine ------------------------------------------------------------
 
 
-def response_history(db: Database, resident_id: int) -> list[Response]:
+def response_history(db: Database, actor: User, resident_id: int) -> list[Response]:
+    people.require(db, actor, resident_id, "view")
     return [
         Response(row["title_key"], row["artist_key"], row["rating"], _parse_time(row["started_at"]))
         for row in db.query(
@@ -451,7 +500,8 @@ def response_history(db: Database, resident_id: int) -> list[Response]:
     ]
 
 
-def recently_played(db: Database, resident_id: int, now: datetime | None = None) -> set[SongKey]:
+def recently_played(db: Database, actor: User, resident_id: int, now: datetime | None = None) -> set[SongKey]:
+    people.require(db, actor, resident_id, "view")
     since = ((now or datetime.now(UTC)) - timedelta(days=cm.RECENT_DAYS)).isoformat(timespec="seconds")
     return {
         (row[0], row[1])

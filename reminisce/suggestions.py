@@ -6,12 +6,14 @@ index seeks, so the work grows with the resident's years, not the catalog size.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
-from reminisce import residents, sessions
+from reminisce import contributions, residents, sessions
+from reminisce.accounts import User
 from reminisce.catalog import store
 from reminisce.catalog.base import Track
 from reminisce.engine import group, playlist, scoring
@@ -92,8 +94,16 @@ def candidate_tracks(db: Database, listener: scoring.Listener, sources: Sequence
     return tracks
 
 
-def listener_for(db: Database, resident_id: int) -> scoring.Listener:
-    return scoring.listener_from_profile(residents.get_resident(db, resident_id))
+def listener_for(db: Database, actor: User, resident_id: int) -> scoring.Listener:
+    """The engine's view of a resident: the life story plus family songs staff approved."""
+    profile = residents.get_resident(db, actor, resident_id)
+    approved = contributions.approved_songs(db, actor, resident_id)
+    family_flags = contributions.active_family_red_flags(db, actor, resident_id)
+    listener = scoring.listener_from_profile(profile, approved_family_songs=approved)
+    if family_flags:
+        flags = tuple(scoring.song_key(title, artist) for title, artist in family_flags)
+        listener = dataclasses.replace(listener, red_flags=listener.red_flags + flags)
+    return listener
 
 
 def adhoc_listener(
@@ -148,24 +158,30 @@ def suggest(
 
 
 def suggest_for_resident(
-    db: Database, resident_id: int, *, purpose: str = "reminisce", limit: int = 50, sources: Sequence[str] = ()
+    db: Database,
+    actor: User,
+    resident_id: int,
+    *,
+    purpose: str = "reminisce",
+    limit: int = 50,
+    sources: Sequence[str] = (),
 ) -> list[scoring.Suggestion]:
     """Suggestions that learn: this resident's recorded responses re-rank, recent plays rotate down."""
     return suggest(
         db,
-        listener_for(db, resident_id),
+        listener_for(db, actor, resident_id),
         purpose=purpose,
         limit=limit,
         sources=sources,
-        history=sessions.response_history(db, resident_id),
-        recently_played=sessions.recently_played(db, resident_id),
+        history=sessions.response_history(db, actor, resident_id),
+        recently_played=sessions.recently_played(db, actor, resident_id),
     )
 
 
 def suggest_for_group(
-    db: Database, resident_ids: Sequence[int], *, purpose: str = "reminisce", limit: int = 30
+    db: Database, actor: User, resident_ids: Sequence[int], *, purpose: str = "reminisce", limit: int = 30
 ) -> list[group.GroupSuggestion]:
-    listeners = [listener_for(db, resident_id) for resident_id in resident_ids]
+    listeners = [listener_for(db, actor, resident_id) for resident_id in resident_ids]
     tracks: dict[int, Track] = {}
     for listener in listeners:
         for track in candidate_tracks(db, listener):
@@ -174,9 +190,9 @@ def suggest_for_group(
 
 
 def build_for_resident(
-    db: Database, resident_id: int, purpose: str, size: int | None = None
+    db: Database, actor: User, resident_id: int, purpose: str, size: int | None = None
 ) -> list[scoring.Suggestion]:
-    longlist = suggest_for_resident(db, resident_id, purpose=purpose, limit=60)
+    longlist = suggest_for_resident(db, actor, resident_id, purpose=purpose, limit=60)
     return playlist.build_playlist(longlist, purpose, size)
 
 

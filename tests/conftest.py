@@ -9,6 +9,7 @@ from helpers import ADMIN_PASSWORD
 
 from reminisce import accounts, config, residents
 from reminisce import db as database
+from reminisce.people import SYSTEM
 
 FIXTURE_CATALOG = Path(__file__).parent / "fixtures" / "catalog"
 
@@ -43,6 +44,7 @@ def admin(db) -> accounts.User:
 def peggy(db) -> int:
     return residents.create_resident(
         db,
+        SYSTEM,
         residents.validate_profile(
             {
                 "name": "Margaret O'Brien",

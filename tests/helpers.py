@@ -36,3 +36,11 @@ def click(app: AppTest, label: str) -> AppTest:
 
 def texts(elements) -> list[str]:
     return [element.value for element in elements]
+
+
+def carer(db, name: str) -> accounts.User:
+    """A staff account called ``name`` (created once), to act as a rater."""
+    row = db.execute("SELECT id FROM users WHERE username = ?", [name.lower()]).fetchone()
+    if row:
+        return accounts.User(row[0], name.lower(), "staff", name)
+    return accounts.create_user(db, name.lower(), "password-123", "staff", name)

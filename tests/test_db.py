@@ -11,6 +11,7 @@ import pytest
 from reminisce import db as database
 from reminisce import residents
 from reminisce.migrations import migrations
+from reminisce.people import SYSTEM
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -43,8 +44,8 @@ def test_first_released_schema_upgrades_in_place_keeping_every_row(tmp_path):
     assert database.pending_migrations(db) == []
     for table, count in before.items():
         assert db[table].count == count, table
-    peggy = next(p for p in residents.list_residents(db) if p.preferred_name == "Peggy")
-    assert residents.get_resident(db, peggy.id).favourite_songs[0].title == "He'll Have to Go"
+    peggy = next(p for p in residents.list_residents(db, SYSTEM) if p.preferred_name == "Peggy")
+    assert residents.get_resident(db, SYSTEM, peggy.id).favourite_songs[0].title == "He'll Have to Go"
 
 
 def test_transaction_rolls_back_everything_on_error(db):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
+from helpers import carer
 from pypdf import PdfReader
 
 from reminisce import exports, playlists, residents, sessions
 from reminisce.catalog.base import Track
 from reminisce.engine.scoring import Suggestion
+from reminisce.people import SYSTEM
 
 
 def pdf_text(data: bytes) -> str:
@@ -19,6 +21,7 @@ def pdf_text(data: bytes) -> str:
 def test_music_profile_pdf_has_key_songs_and_red_flags(db):
     resident_id = residents.create_resident(
         db,
+        SYSTEM,
         residents.validate_profile(
             {
                 "name": "Zoë Ní Bhriain",
@@ -33,7 +36,7 @@ def test_music_profile_pdf_has_key_songs_and_red_flags(db):
             }
         ),
     )
-    data = exports.music_profile_pdf(db, resident_id, "Rose House")
+    data = exports.music_profile_pdf(db, SYSTEM, resident_id, "Rose House")
     assert data.startswith(b"%PDF")
     text = pdf_text(data)
     for expected in (
@@ -57,22 +60,27 @@ def test_playlist_m3u_lists_local_files_and_csv_lists_all(db, peggy, tmp_path):
     local = Track("Local", "A", 1957, "folder", id=1, file_path="/music/local.mp3")
     playlist = playlists.create(
         db,
+        SYSTEM,
         peggy,
         "Mix",
         "calm",
         songs=[Suggestion(local, 1, 19, ()), Suggestion(Track("Stream", "B", 1958, "x"), 1, 20, ())],
     )
-    m3u = exports.playlist_m3u(db, playlist)
+    m3u = exports.playlist_m3u(db, SYSTEM, playlist)
     assert m3u.startswith("#EXTM3U") and "/music/local.mp3" in m3u and "# not a local file: B - Stream" in m3u
-    rows = list(csv.DictReader(io.StringIO(exports.playlist_csv(db, playlist))))
+    rows = list(csv.DictReader(io.StringIO(exports.playlist_csv(db, SYSTEM, playlist))))
     assert [r["title"] for r in rows] == ["Local", "Stream"]
 
 
 def test_session_records_csv(db, peggy):
-    playlist = playlists.create(db, peggy, "P", "reminisce", songs=[Suggestion(Track("A", "X", 1957, "b"), 1, 19, ())])
-    session = sessions.start_session(db, [peggy], playlist_id=playlist, purpose="reminiscence", recorded_by="Ann")
-    play = sessions.play_for(db, session, peggy, playlists.get(db, playlist).items[0], 0)
-    sessions.record_rating(db, play.id, 5)
-    sessions.end_session(db, session, {peggy: {"enjoyment": 75}})
-    [row] = list(csv.DictReader(io.StringIO(exports.sessions_csv(db, peggy))))
+    playlist = playlists.create(
+        db, SYSTEM, peggy, "P", "reminisce", songs=[Suggestion(Track("A", "X", 1957, "b"), 1, 19, ())]
+    )
+    session = sessions.start_session(
+        db, carer(db, "Ann"), [peggy], playlist_id=playlist, purpose="reminiscence"
+    )
+    play = sessions.play_for(db, SYSTEM, session, peggy, playlists.get(db, SYSTEM, playlist).items[0], 0)
+    sessions.record_rating(db, SYSTEM, play.id, 5)
+    sessions.end_session(db, SYSTEM, session, {peggy: {"enjoyment": 75}})
+    [row] = list(csv.DictReader(io.StringIO(exports.sessions_csv(db, SYSTEM, peggy))))
     assert (row["title"], row["rating"], row["midas_enjoyment"], row["recorded_by"]) == ("A", "5", "75", "Ann")

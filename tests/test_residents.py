@@ -8,6 +8,7 @@ import pytest
 
 from reminisce import residents
 from reminisce.errors import NotFound, ValidationError
+from reminisce.people import SYSTEM
 
 FULL_PROFILE = {
     "name": "Winston Campbell",
@@ -121,8 +122,8 @@ def test_unknown_keys_are_refused_rather_than_silently_dropped():
 
 
 def test_full_profile_round_trips(db):
-    resident_id = residents.create_resident(db, residents.validate_profile(FULL_PROFILE))
-    stored = residents.profile_to_dict(residents.get_resident(db, resident_id))
+    resident_id = residents.create_resident(db, SYSTEM, residents.validate_profile(FULL_PROFILE))
+    stored = residents.profile_to_dict(residents.get_resident(db, SYSTEM, resident_id))
     for key, value in FULL_PROFILE.items():
         if key == "memories":
             assert [{k: m[k] for k in value[0]} for m in stored[key]] == value
@@ -133,34 +134,34 @@ def test_full_profile_round_trips(db):
 def test_text_is_stored_exactly_including_emoji_rtl_html_and_long_notes(db):
     text = "שלום, مرحبا 🎶 <b>Dad</b> *always* [sang](javascript:alert(1)) " + "é" * 10_000
     resident_id = residents.create_resident(
-        db, residents.validate_profile({"name": "Zoë 😊 أحمد", "birth_year": 1940, "dancing": text})
+        db, SYSTEM, residents.validate_profile({"name": "Zoë 😊 أحمد", "birth_year": 1940, "dancing": text})
     )
-    profile = residents.get_resident(db, resident_id)
+    profile = residents.get_resident(db, SYSTEM, resident_id)
     assert profile.name == "Zoë 😊 أحمد"
     assert profile.dancing == text
 
 
 def test_export_then_import_gives_the_same_profile(db):
-    first = residents.create_resident(db, residents.validate_profile(FULL_PROFILE))
-    exported = residents.export_profile(db, first)
-    second = residents.import_profile(db, exported)
+    first = residents.create_resident(db, SYSTEM, residents.validate_profile(FULL_PROFILE))
+    exported = residents.export_profile(db, SYSTEM, first)
+    second = residents.import_profile(db, SYSTEM, exported)
     assert second != first
-    assert residents.export_profile(db, second) == exported
+    assert residents.export_profile(db, SYSTEM, second) == exported
 
 
 def test_import_names_the_missing_key_and_writes_nothing(db):
     with pytest.raises(ValidationError) as caught:
-        residents.import_profile(db, json.dumps({"name": "No Birth Year"}))
+        residents.import_profile(db, SYSTEM, json.dumps({"name": "No Birth Year"}))
     assert "birth_year" in caught.value.errors
     assert residents.count_residents(db) == 0
 
 
 def test_import_of_a_file_that_is_not_json_is_refused(db):
     with pytest.raises(ValidationError) as caught:
-        residents.import_profile(db, "name,birth_year\nA,1940\n")
+        residents.import_profile(db, SYSTEM, "name,birth_year\nA,1940\n")
     assert "not valid JSON" in str(caught.value)
     with pytest.raises(ValidationError):
-        residents.import_profile(db, "[1, 2]")
+        residents.import_profile(db, SYSTEM, "[1, 2]")
     assert residents.count_residents(db) == 0
 
 
@@ -172,61 +173,65 @@ def test_a_failure_mid_write_leaves_no_half_record(db, monkeypatch):
 
     monkeypatch.setattr(residents, "_insert_memory", explode)
     with pytest.raises(RuntimeError):
-        residents.create_resident(db, profile)
+        residents.create_resident(db, SYSTEM, profile)
     for table in ("residents", "resident_places", "resident_songs", "red_flags", "resident_list_items"):
         assert db[table].count == 0, table
 
 
 def test_section_update_writes_only_that_section(db, peggy):
-    other_tablet = residents.get_resident(db, peggy)
-    residents.update_fields(db, peggy, "music", {"favourite_artists": ["Jim Reeves"]})
+    other_tablet = residents.get_resident(db, SYSTEM, peggy)
+    residents.update_fields(db, SYSTEM, peggy, "music", {"favourite_artists": ["Jim Reeves"]})
     other_tablet.places = []  # a stale copy on another tablet, edited elsewhere
     other_tablet.faith = "Catholic"
-    residents.update_resident(db, peggy, other_tablet, ["about"])
-    profile = residents.get_resident(db, peggy)
+    residents.update_resident(db, SYSTEM, peggy, other_tablet, ["about"])
+    profile = residents.get_resident(db, SYSTEM, peggy)
     assert profile.faith == "Catholic"
     assert profile.favourite_artists == ["Jim Reeves"]
     assert len(profile.places) == 1
 
 
 def test_update_fields_refuses_bad_input_and_changes_nothing(db, peggy):
-    before = residents.export_profile(db, peggy)
+    before = residents.export_profile(db, SYSTEM, peggy)
     with pytest.raises(ValidationError):
-        residents.update_fields(db, peggy, "about", {"birth_year": 1960})  # Cork from 1938 is now before birth
-    assert residents.export_profile(db, peggy) == before
+        residents.update_fields(db, SYSTEM, peggy, "about", {"birth_year": 1960})  # Cork from 1938 is now before birth
+    assert residents.export_profile(db, SYSTEM, peggy) == before
 
 
 def test_list_and_search_residents(db, peggy):
-    residents.create_resident(db, residents.validate_profile({"name": "Joe Rossi", "birth_year": 1933, "room": "7B"}))
-    assert [p.name for p in residents.list_residents(db)] == ["Joe Rossi", "Margaret O'Brien"]
-    assert [p.name for p in residents.list_residents(db, "peg")] == ["Margaret O'Brien"]
-    assert [p.name for p in residents.list_residents(db, "7b")] == ["Joe Rossi"]
-    assert residents.list_residents(db, "nobody") == []
-    assert residents.list_residents(db, "peg")[0].countries == ("IE",)
+    residents.create_resident(
+        db, SYSTEM, residents.validate_profile({"name": "Joe Rossi", "birth_year": 1933, "room": "7B"})
+    )
+    assert [p.name for p in residents.list_residents(db, SYSTEM)] == ["Joe Rossi", "Margaret O'Brien"]
+    assert [p.name for p in residents.list_residents(db, SYSTEM, "peg")] == ["Margaret O'Brien"]
+    assert [p.name for p in residents.list_residents(db, SYSTEM, "7b")] == ["Joe Rossi"]
+    assert residents.list_residents(db, SYSTEM, "nobody") == []
+    assert residents.list_residents(db, SYSTEM, "peg")[0].countries == ("IE",)
 
 
 def test_delete_removes_everything_about_the_resident(db):
-    resident_id = residents.create_resident(db, residents.validate_profile(FULL_PROFILE))
-    residents.delete_resident(db, resident_id)
+    resident_id = residents.create_resident(db, SYSTEM, residents.validate_profile(FULL_PROFILE))
+    residents.delete_resident(db, SYSTEM, resident_id)
     for table in ("residents", "resident_places", "resident_songs", "red_flags", "memories", "avoid_themes"):
         assert db[table].count == 0, table
     with pytest.raises(NotFound):
-        residents.get_resident(db, resident_id)
+        residents.get_resident(db, SYSTEM, resident_id)
 
 
 def test_memories_are_added_edited_and_deleted_one_at_a_time(db, peggy):
-    memory_id = residents.add_memory(db, peggy, {"text": "Dances at the Galtymore", "year": 1958})
-    residents.update_memory(db, peggy, memory_id, {"text": "Dances at the Galtymore, Cricklewood", "year": 1958})
-    assert [m.text for m in residents.list_memories(db, peggy)] == ["Dances at the Galtymore, Cricklewood"]
+    memory_id = residents.add_memory(db, SYSTEM, peggy, {"text": "Dances at the Galtymore", "year": 1958})
+    residents.update_memory(
+        db, SYSTEM, peggy, memory_id, {"text": "Dances at the Galtymore, Cricklewood", "year": 1958}
+    )
+    assert [m.text for m in residents.list_memories(db, SYSTEM, peggy)] == ["Dances at the Galtymore, Cricklewood"]
     with pytest.raises(ValidationError):
-        residents.add_memory(db, peggy, {"text": "   "})
-    residents.delete_memory(db, peggy, memory_id)
-    assert residents.list_memories(db, peggy) == []
+        residents.add_memory(db, SYSTEM, peggy, {"text": "   "})
+    residents.delete_memory(db, SYSTEM, peggy, memory_id)
+    assert residents.list_memories(db, SYSTEM, peggy) == []
     with pytest.raises(NotFound):
-        residents.delete_memory(db, peggy, memory_id)
+        residents.delete_memory(db, SYSTEM, peggy, memory_id)
 
 
 def test_section_progress_reflects_what_is_filled(db, peggy):
-    profile = residents.get_resident(db, peggy)
+    profile = residents.get_resident(db, SYSTEM, peggy)
     filled = {s.key for s in residents.SECTIONS if residents.section_is_filled(profile, s)}
     assert filled == {"about", "places"}

@@ -8,6 +8,7 @@ from reminisce import config, demo, residents, suggestions
 from reminisce.catalog import bundled
 from reminisce.db import open_database
 from reminisce.errors import ValidationError
+from reminisce.people import SYSTEM
 
 REAL_CATALOG = config.PROJECT_ROOT / "data" / "catalog"
 
@@ -23,10 +24,10 @@ def home(tmp_path_factory):
 
 @pytest.mark.parametrize("name", [r["name"] for r in demo.DEMO_RESIDENTS])
 def test_top_thirty_are_from_their_youth_and_their_places(home, name):
-    person = next(p for p in residents.list_residents(home) if p.name == name)
-    profile = residents.get_resident(home, person.id)
-    listener = suggestions.listener_for(home, person.id)
-    top = suggestions.suggest_for_resident(home, person.id, limit=30)
+    person = next(p for p in residents.list_residents(home, SYSTEM) if p.name == name)
+    profile = residents.get_resident(home, SYSTEM, person.id)
+    listener = suggestions.listener_for(home, SYSTEM, person.id)
+    top = suggestions.suggest_for_resident(home, SYSTEM, person.id, limit=30)
     assert len(top) == 30
     in_youth = [s for s in top if s.age_at_release is not None and 8 <= s.age_at_release <= 32]
     local = [s for s in top if listener.regions & set(s.track.regions) or s.track.language in profile.languages]
@@ -36,27 +37,31 @@ def test_top_thirty_are_from_their_youth_and_their_places(home, name):
 
 
 def test_demo_residents_come_from_at_least_four_countries(home):
-    countries = {p.countries for p in residents.list_residents(home)}
+    countries = {p.countries for p in residents.list_residents(home, SYSTEM)}
     assert len({c for pair in countries for c in pair} - {"GB"}) >= 4
 
 
 def test_red_flag_and_avoided_theme_never_suggested_on_the_real_catalog(home):
-    peggy = next(p for p in residents.list_residents(home) if p.preferred_name == "Peggy")
-    winston = next(p for p in residents.list_residents(home) if p.name == "Winston Campbell")
-    assert not any(s.track.title == "Danny Boy" for s in suggestions.suggest_for_resident(home, peggy.id, limit=300))
-    assert not any("war" in s.track.themes for s in suggestions.suggest_for_resident(home, winston.id, limit=300))
+    peggy = next(p for p in residents.list_residents(home, SYSTEM) if p.preferred_name == "Peggy")
+    winston = next(p for p in residents.list_residents(home, SYSTEM) if p.name == "Winston Campbell")
+    assert not any(
+        s.track.title == "Danny Boy" for s in suggestions.suggest_for_resident(home, SYSTEM, peggy.id, limit=300)
+    )
+    assert not any(
+        "war" in s.track.themes for s in suggestions.suggest_for_resident(home, SYSTEM, winston.id, limit=300)
+    )
 
 
 def test_group_excludes_every_members_red_flags(home):
-    ids = [p.id for p in residents.list_residents(home)]
-    group = suggestions.suggest_for_group(home, ids, limit=40)
+    ids = [p.id for p in residents.list_residents(home, SYSTEM)]
+    group = suggestions.suggest_for_group(home, SYSTEM, ids, limit=40)
     assert group and not any(s.track.title == "Danny Boy" for s in group)
     assert not any("war" in s.track.themes for s in group)
 
 
 def test_building_a_calm_playlist_for_a_resident(home):
-    person = residents.list_residents(home)[0]
-    built = suggestions.build_for_resident(home, person.id, "calm")
+    person = residents.list_residents(home, SYSTEM)[0]
+    built = suggestions.build_for_resident(home, SYSTEM, person.id, "calm")
     assert 10 <= len(built) <= 15
     assert all(s.track.tempo != "fast" for s in built)
 

@@ -4,6 +4,7 @@ import pytest
 from helpers import click, page, signed_in_app, texts
 
 from reminisce import residents
+from reminisce.people import SYSTEM
 
 
 def open_form(admin):
@@ -35,6 +36,6 @@ def test_a_valid_resident_is_saved_and_the_life_story_opens(db, admin):
     app.number_input(key="add_birth_year").set_value(1944)
     click(app, "Add resident")
     assert not app.exception
-    [stored] = residents.list_residents(db)
+    [stored] = residents.list_residents(db, SYSTEM)
     assert stored.name == "Zoë <i>Ní</i> Bhriain 😊"
     assert any("Added" in message for message in texts(app.success))

@@ -2,12 +2,14 @@ from helpers import page, signed_in_app, texts
 
 from reminisce import residents
 from reminisce.catalog import bundled
+from reminisce.people import SYSTEM
 
 
 def test_group_suggestions_for_two_residents(db, admin, peggy):
     bundled.load_bundled(db)
     joe = residents.create_resident(
         db,
+        SYSTEM,
         residents.validate_profile(
             {"name": "Joe Rossi", "birth_year": 1940, "places": [{"country": "GB", "from_year": 1940}]}
         ),

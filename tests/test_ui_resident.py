@@ -4,6 +4,7 @@ import pytest
 from helpers import click, page, signed_in_app, texts
 
 from reminisce import residents
+from reminisce.people import SYSTEM
 
 
 def open_story(admin, resident_id, section="about"):
@@ -24,7 +25,7 @@ def test_about_screen_saves_and_confirms(db, admin, peggy):
     app.text_input(key="about_faith").set_value("Catholic")
     click(app, "Save")
     assert "Saved\\." in texts(app.success)
-    assert residents.get_resident(db, peggy).faith == "Catholic"
+    assert residents.get_resident(db, SYSTEM, peggy).faith == "Catholic"
 
 
 def test_about_screen_refuses_a_birth_year_after_the_places_and_keeps_the_old_one(db, admin, peggy):
@@ -32,7 +33,7 @@ def test_about_screen_refuses_a_birth_year_after_the_places_and_keeps_the_old_on
     app.number_input(key="about_birth_year").set_value(1960)
     click(app, "Save")
     assert any("before they were born" in e for e in texts(app.error))
-    assert residents.get_resident(db, peggy).birth_year == 1938
+    assert residents.get_resident(db, SYSTEM, peggy).birth_year == 1938
 
 
 def test_place_with_reversed_years_is_refused_next_to_the_field(db, admin, peggy):
@@ -42,7 +43,7 @@ def test_place_with_reversed_years_is_refused_next_to_the_field(db, admin, peggy
     app.number_input(key="places_field_to_year").set_value(1950)
     click(app, "Add place")
     assert any("wrong way round" in e for e in texts(app.error))
-    assert len(residents.get_resident(db, peggy).places) == 1
+    assert len(residents.get_resident(db, SYSTEM, peggy).places) == 1
 
 
 def test_adding_editing_and_removing_a_favourite_song(db, admin, peggy):
@@ -51,22 +52,22 @@ def test_adding_editing_and_removing_a_favourite_song(db, admin, peggy):
     app.text_input(key="favourite_songs_field_artist").set_value("Jim Reeves")
     app.text_area(key="favourite_songs_field_story").set_value("First dance with Tom, 1960.")
     click(app, "Add favourite song")
-    assert residents.get_resident(db, peggy).favourite_songs[0].story == "First dance with Tom, 1960."
+    assert residents.get_resident(db, SYSTEM, peggy).favourite_songs[0].story == "First dance with Tom, 1960."
     app.button(key="favourite_songs_edit_0").click().run()
     assert app.text_input(key="favourite_songs_field_title").value == "He'll Have to Go"
     app.text_area(key="favourite_songs_field_story").set_value("First dance, Galtymore, 1960.")
     click(app, "Save changes")
-    assert residents.get_resident(db, peggy).favourite_songs[0].story == "First dance, Galtymore, 1960."
+    assert residents.get_resident(db, SYSTEM, peggy).favourite_songs[0].story == "First dance, Galtymore, 1960."
     app.button(key="favourite_songs_remove_0").click().run()
     assert any("cannot be undone" in w for w in texts(app.warning))
-    assert len(residents.get_resident(db, peggy).favourite_songs) == 1  # not yet: asks first
+    assert len(residents.get_resident(db, SYSTEM, peggy).favourite_songs) == 1  # not yet: asks first
     app.button(key="favourite_songs_yes_0").click().run()
-    assert residents.get_resident(db, peggy).favourite_songs == []
+    assert residents.get_resident(db, SYSTEM, peggy).favourite_songs == []
 
 
 def test_memory_with_html_and_markdown_is_shown_as_text(db, admin, peggy):
     hostile = "<script>alert('x')</script> **not bold** [link](javascript:x)"
-    residents.add_memory(db, peggy, {"text": hostile})
+    residents.add_memory(db, SYSTEM, peggy, {"text": hostile})
     app = open_story(admin, peggy, "memories")
     shown = [m for m in app.markdown if "script" in m.value]
     assert shown and all(not m.proto.allow_html for m in shown)
@@ -78,7 +79,7 @@ def test_ten_thousand_character_memory_is_kept_intact(db, admin, peggy):
     long_text = "She told the story of the dance hall. " * 270
     app.text_area(key="memories_field_text").set_value(long_text)
     click(app, "Add memory")
-    assert residents.list_memories(db, peggy)[0].text == long_text.strip()
+    assert residents.list_memories(db, SYSTEM, peggy)[0].text == long_text.strip()
 
 
 def test_next_and_previous_move_between_screens(db, admin, peggy):

@@ -3,6 +3,7 @@
 from helpers import signed_in_app, texts
 
 from reminisce import residents
+from reminisce.people import SYSTEM
 
 
 def test_empty_home_says_what_to_do_next(db, admin):
@@ -11,7 +12,7 @@ def test_empty_home_says_what_to_do_next(db, admin):
 
 
 def test_residents_are_listed_and_searchable(db, admin, peggy):
-    residents.create_resident(db, residents.validate_profile({"name": "Joe Rossi", "birth_year": 1933}))
+    residents.create_resident(db, SYSTEM, residents.validate_profile({"name": "Joe Rossi", "birth_year": 1933}))
     app = signed_in_app(admin).run()
     listed = " ".join(texts(app.markdown))
     assert "Margaret O" in listed and "Joe Rossi" in listed and "Ireland" in listed

@@ -5,6 +5,7 @@ from helpers import click, page, signed_in_app, texts
 
 from reminisce import playlists, residents
 from reminisce.catalog import bundled
+from reminisce.people import SYSTEM
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ def winston(db):
             "avoid_themes": ["war"],
         }
     )
-    return residents.create_resident(db, profile)
+    return residents.create_resident(db, SYSTEM, profile)
 
 
 def open_page(admin, resident_id, name="suggestions"):
@@ -37,7 +38,7 @@ def test_suggestions_show_reasons_and_leave_out_avoided_themes(db, admin, winsto
 def test_add_a_song_to_a_new_playlist(db, admin, winston):
     app = open_page(admin, winston)
     click(app, "Add")
-    [playlist] = playlists.for_resident(db, winston)
+    [playlist] = playlists.for_resident(db, SYSTEM, winston)
     assert len(playlist.items) == 1
     assert any("Added" in s for s in texts(app.success))
 
@@ -46,7 +47,7 @@ def test_build_a_playlist_opens_it(db, admin, winston):
     app = open_page(admin, winston)
     click(app, "Build a playlist")
     assert not app.exception
-    [playlist] = playlists.for_resident(db, winston)
+    [playlist] = playlists.for_resident(db, SYSTEM, winston)
     assert playlist.purpose == "reminisce" and len(playlist.items) >= 1
     assert any("Playlists for Winston" in t for t in texts(app.title))
 

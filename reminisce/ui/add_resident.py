@@ -13,7 +13,7 @@ def _add() -> None:
     values = {field: st.session_state.get(f"add_{field}") for field in FIELDS}
     try:
         profile = residents.validate_profile(values)
-        resident_id = residents.create_resident(state.db(), profile)
+        resident_id = residents.create_resident(state.db(), state.actor(), profile)
     except ValidationError as exc:
         components.set_errors("add_resident", exc.errors)
         return

@@ -247,7 +247,7 @@ def resident_page(current: str, title: Callable[[Any], str]):
     try:
         if resident_id is None:
             raise NotFound("No resident chosen.")
-        profile = residents.get_resident(state.db(), resident_id)
+        profile = residents.get_resident(state.db(), state.actor(), resident_id)
     except NotFound:
         resident_missing()
         return None
@@ -265,16 +265,14 @@ def resident_missing() -> None:
 
 
 def _decide(proposal_id: int, confirm: bool) -> None:
-    user = state.current_user()
-    who = user.display_name if user else ""
     try:
         if confirm:
-            removed = sessions.confirm_red_flag(state.db(), proposal_id, who)
+            removed = sessions.confirm_red_flag(state.db(), state.actor(), proposal_id)
             state.flash(
                 f"Red flag confirmed. Removed from {removed} playlist place(s); it will not be suggested again."
             )
         else:
-            sessions.dismiss_red_flag(state.db(), proposal_id, who)
+            sessions.dismiss_red_flag(state.db(), state.actor(), proposal_id)
             state.flash("Red flag dismissed.")
     except ReminisceError as exc:
         st.session_state["insights_error"] = str(exc)
@@ -282,8 +280,8 @@ def _decide(proposal_id: int, confirm: bool) -> None:
 
 def red_flag_decisions(resident_id: int | None = None) -> None:
     """Pending red flags with Confirm / Dismiss (also used by the handover page)."""
-    people = {p.id: p.preferred_name or p.name for p in residents.list_residents(state.db())}
-    pending = sessions.proposals(state.db(), resident_id)
+    people = {p.id: p.preferred_name or p.name for p in residents.list_residents(state.db(), state.actor())}
+    pending = sessions.proposals(state.db(), state.actor(), resident_id)
     if not pending:
         st.caption("No red flags waiting for a decision.")
     for proposal in pending:

@@ -10,7 +10,7 @@ from reminisce.ui import state
 st.title("Group session")
 st.caption(care_model.MODEST_CLAIM)
 db = state.db()
-people = residents.list_residents(db)
+people = residents.list_residents(db, state.actor())
 if len(people) < 2:
     st.info("Add at least two residents to plan a group session.", icon=":material/groups:")
     st.stop()
@@ -29,7 +29,7 @@ purpose = st.segmented_control(
 if len(chosen) < 2:
     st.info("Choose two or more residents. Songs that fit everyone's youth come first.", icon=":material/info:")
     st.stop()
-found = suggestions.suggest_for_group(db, chosen, purpose=purpose, limit=30)
+found = suggestions.suggest_for_group(db, state.actor(), chosen, purpose=purpose, limit=30)
 if not found:
     st.info("No songs fit this group yet: check their birth years and places on their life stories.")
 st.caption("Each member's red-flag songs and themes to avoid are left out.")

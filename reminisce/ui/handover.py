@@ -12,7 +12,7 @@ state.show_flashes()
 hours = st.segmented_control(
     "Looking back", [8, 12, 24, 72], key="handover_hours", default=8, required=True, format_func=lambda h: f"{h} hours"
 )
-shifts, pending = insights.since_last_shift(state.db(), hours=hours)
+shifts, pending = insights.since_last_shift(state.db(), state.actor(), hours=hours)
 if not shifts:
     st.info(f"No listening sessions in the last {hours} hours.", icon=":material/info:")
 for shift in shifts:

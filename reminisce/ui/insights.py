@@ -15,7 +15,7 @@ from reminisce.ui import components, state
 
 def _add_goal(resident_id: int) -> None:
     try:
-        insights.add_goal(state.db(), resident_id, st.session_state.get("new_goal") or "")
+        insights.add_goal(state.db(), state.actor(), resident_id, st.session_state.get("new_goal") or "")
     except ReminisceError as exc:
         st.session_state["insights_error"] = str(exc)
         return
@@ -31,8 +31,8 @@ def main() -> None:
     if error := st.session_state.pop("insights_error", None):
         st.error(escape_markdown(error))
 
-    results = insights.song_results(db, resident_id)
-    records = insights.session_records(db, resident_id)
+    results = insights.song_results(db, state.actor(), resident_id)
+    records = insights.session_records(db, state.actor(), resident_id)
     st.info(escape_markdown(insights.plain_summary(profile.short_name, results, records)), icon=":material/summarize:")
 
     st.header("Red flags to decide")
@@ -98,7 +98,7 @@ def main() -> None:
             st.caption(f"By {name}: " + ", ".join(f"{label} {avg} ({n})" for label, avg, n in rows))
 
     st.header("Goals")
-    for progress in insights.goal_progress(db, resident_id):
+    for progress in insights.goal_progress(db, state.actor(), resident_id):
         with st.container(border=True):
             status = "" if progress.goal.active else " (stopped)"
             st.markdown(f"**{escape_markdown(progress.goal.text)}**{status}")
@@ -107,7 +107,7 @@ def main() -> None:
                 "Stop this goal" if progress.goal.active else "Restart this goal",
                 key=f"goal_{progress.goal.id}",
                 on_click=insights.set_goal_active,
-                args=(db, progress.goal.id, not progress.goal.active),
+                args=(db, state.actor(), progress.goal.id, not progress.goal.active),
             )
     with st.form("add_goal", clear_on_submit=False):
         st.text_input("New goal", key="new_goal", placeholder="e.g. calmer before personal care; joins in singing")
@@ -117,14 +117,14 @@ def main() -> None:
     with st.container(horizontal=True):
         st.download_button(
             "Music Profile (PDF)",
-            exports.music_profile_pdf(db, resident_id, accounts.care_home_name(db)),
+            exports.music_profile_pdf(db, state.actor(), resident_id, accounts.care_home_name(db)),
             file_name=f"music-profile-{resident_id}.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
         )
         st.download_button(
             "Session records (CSV)",
-            exports.sessions_csv(db, resident_id),
+            exports.sessions_csv(db, state.actor(), resident_id),
             file_name=f"sessions-{resident_id}.csv",
             mime="text/csv",
             icon=":material/table:",

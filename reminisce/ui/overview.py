@@ -9,7 +9,7 @@ from reminisce.text import escape_markdown
 from reminisce.ui import state
 
 st.title("Home overview")
-overview = insights.home_overview(state.db())
+overview = insights.home_overview(state.db(), state.actor())
 if not overview.sessions_this_week:
     st.info("No residents yet.", icon=":material/info:")
     st.stop()

@@ -15,7 +15,7 @@ from reminisce.ui import components, state
 
 def _do(action, *args, message: str | None = None) -> None:
     try:
-        action(state.db(), *args)
+        action(state.db(), state.actor(), *args)
     except ReminisceError as exc:
         st.session_state["playlist_error"] = str(exc)
         return
@@ -28,6 +28,7 @@ def _save_details(playlist_id: int) -> None:
     try:
         playlists.update(
             state.db(),
+            state.actor(),
             playlist_id,
             name=values["pl_name"],
             purpose=values["pl_purpose"],
@@ -41,13 +42,13 @@ def _save_details(playlist_id: int) -> None:
 
 
 def _duplicate(playlist_id: int) -> None:
-    st.session_state["open_playlist"] = playlists.duplicate(state.db(), playlist_id)
+    st.session_state["open_playlist"] = playlists.duplicate(state.db(), state.actor(), playlist_id)
     state.flash("Made a copy. It is open now.")
 
 
 def _add_similar(playlist_id: int, title: str, artist: str, year: int | None, track_id: int | None) -> None:
     track = Track(title, artist, year, "", id=track_id)
-    playlists.add_song(state.db(), playlist_id, track, "Like a song that is already on the list")
+    playlists.add_song(state.db(), state.actor(), playlist_id, track, "Like a song that is already on the list")
     state.flash(f"Added {title}.")
 
 
@@ -102,7 +103,9 @@ def _song_row(playlist: playlists.Playlist, position: int, item: playlists.Playl
 
 
 def _more_like(playlist: playlists.Playlist, item: playlists.PlaylistItem) -> None:
-    longlist = suggestions.suggest_for_resident(state.db(), playlist.resident_id, purpose=playlist.purpose, limit=200)
+    longlist = suggestions.suggest_for_resident(
+        state.db(), state.actor(), playlist.resident_id, purpose=playlist.purpose, limit=200
+    )
     seed = next(
         (s.track for s in longlist if song_key(s.track.title, s.track.artist) == song_key(item.title, item.artist)),
         Track(item.title, item.artist, item.year, ""),
@@ -154,7 +157,7 @@ def main() -> None:
         st.error(escape_markdown(error))
 
     show_archived = st.toggle("Show archived playlists", key="show_archived")
-    lists = playlists.for_resident(db, resident_id, archived=show_archived)
+    lists = playlists.for_resident(db, state.actor(), resident_id, archived=show_archived)
     if not lists:
         st.info(
             "No archived playlists."
@@ -207,14 +210,14 @@ def main() -> None:
     with st.container(horizontal=True):
         st.download_button(
             "Export M3U",
-            exports.playlist_m3u(db, playlist.id),
+            exports.playlist_m3u(db, state.actor(), playlist.id),
             file_name=f"playlist-{playlist.id}.m3u",
             mime="audio/x-mpegurl",
             icon=":material/download:",
         )
         st.download_button(
             "Export CSV",
-            exports.playlist_csv(db, playlist.id),
+            exports.playlist_csv(db, state.actor(), playlist.id),
             file_name=f"playlist-{playlist.id}.csv",
             mime="text/csv",
             icon=":material/download:",

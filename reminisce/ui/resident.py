@@ -36,7 +36,7 @@ def _saver(resident_id: int, section: str, field: str):
     """Save a whole list field of one section (validated against the whole profile)."""
 
     def save_list(entries: list[dict[str, Any]]) -> None:
-        residents.update_fields(state.db(), resident_id, section, {field: entries})
+        residents.update_fields(state.db(), state.actor(), resident_id, section, {field: entries})
 
     return save_list
 
@@ -47,7 +47,7 @@ def _form_saver(resident_id: int, section: str, form: str, read: dict[str, Any])
     def save() -> None:
         changes = {field: reader() for field, reader in read.items()}
         try:
-            residents.update_fields(state.db(), resident_id, section, changes)
+            residents.update_fields(state.db(), state.actor(), resident_id, section, changes)
         except ValidationError as exc:
             components.set_errors(form, exc.errors)
             return
@@ -363,12 +363,12 @@ def memories(profile: Profile) -> None:
 
     def save_entry(index: int | None, entry: dict[str, Any]) -> None:
         if index is None:
-            residents.add_memory(state.db(), profile.id, entry)
+            residents.add_memory(state.db(), state.actor(), profile.id, entry)
         else:
-            residents.update_memory(state.db(), profile.id, stored[index].id, entry)
+            residents.update_memory(state.db(), state.actor(), profile.id, stored[index].id, entry)
 
     def remove_entry(index: int) -> None:
-        residents.delete_memory(state.db(), profile.id, stored[index].id)
+        residents.delete_memory(state.db(), state.actor(), profile.id, stored[index].id)
 
     components.entry_list(
         name="memories",
@@ -405,7 +405,7 @@ SCREENS = {
 
 def _delete(resident_id: int) -> None:
     with contextlib.suppress(NotFound):
-        residents.delete_resident(state.db(), resident_id)
+        residents.delete_resident(state.db(), state.actor(), resident_id)
     st.session_state.pop("confirm_delete", None)
     st.session_state.pop("resident_id", None)
     st.session_state["deleted_resident"] = True

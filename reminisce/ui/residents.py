@@ -23,7 +23,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     if st.button("Add resident", icon=":material/person_add:", type="primary"):
         st.switch_page("reminisce/ui/add_resident.py")
 
-people = residents.list_residents(db, search or "")
+people = residents.list_residents(db, state.actor(), search or "")
 if not people and not search:
     st.info(
         "No residents yet. Tap **Add resident** to start someone's life story: their birth year and "

@@ -35,14 +35,13 @@ def _start(resident_id: int) -> None:
     try:
         session_id = sessions.start_session(
             state.db(),
+            state.actor(),
             members,
             playlist_id=values.get("start_playlist"),
             purpose=values["start_purpose"],
             activity=values["start_activity"],
             audio=values["start_audio"],
             place=values["start_place"],
-            recorded_by=_who(),
-            rater_id=state.current_user().id if state.current_user() else None,
             goal_id=values.get("start_goal"),
             moods_before=moods,
         )
@@ -53,12 +52,12 @@ def _start(resident_id: int) -> None:
 
 
 def _rate(play_id: int, key: str) -> None:
-    sessions.record_rating(state.db(), play_id, st.session_state.get(key))
+    sessions.record_rating(state.db(), state.actor(), play_id, st.session_state.get(key))
 
 
 def _cues(play_id: int, positive_key: str, negative_key: str) -> None:
     chosen = list(st.session_state.get(positive_key) or []) + list(st.session_state.get(negative_key) or [])
-    sessions.record_cues(state.db(), play_id, chosen)
+    sessions.record_cues(state.db(), state.actor(), play_id, chosen)
 
 
 def _note(play_id: int, key: str, as_memory: bool) -> None:
@@ -67,25 +66,25 @@ def _note(play_id: int, key: str, as_memory: bool) -> None:
         if as_memory:
             if not note.strip():
                 raise ValidationError({"note": "is empty: write the memory first."})
-            sessions.save_note_as_memory(state.db(), play_id, note, _who())
+            sessions.save_note_as_memory(state.db(), state.actor(), play_id, note)
             state.flash("Saved to the life story's memories.")
         else:
-            sessions.save_note(state.db(), play_id, note)
+            sessions.save_note(state.db(), state.actor(), play_id, note)
             state.flash("Note saved.")
     except ReminisceError as exc:
         st.session_state["session_error"] = str(exc)
 
 
 def _stop(play_id: int, resident_id: int) -> None:
-    sessions.stop_and_red_flag(state.db(), play_id, _who())
+    sessions.stop_and_red_flag(state.db(), state.actor(), play_id)
     st.session_state[f"stopped_{play_id}"] = resident_id
 
 
 def _move(session_id: int, skipped: bool = False, back: bool = False) -> None:
     if back:
-        sessions.go_back(state.db(), session_id)
+        sessions.go_back(state.db(), state.actor(), session_id)
     else:
-        sessions.advance(state.db(), session_id, skipped=skipped)
+        sessions.advance(state.db(), state.actor(), session_id, skipped=skipped)
 
 
 def _finish(session: sessions.Session) -> None:
@@ -99,7 +98,7 @@ def _finish(session: sessions.Session) -> None:
             "minutes_engaged": values.get(f"minutes_{member}"),
         }
     try:
-        sessions.end_session(state.db(), session.id, results)
+        sessions.end_session(state.db(), state.actor(), session.id, results)
     except ReminisceError as exc:
         st.session_state["session_error"] = str(exc)
         return
@@ -110,16 +109,16 @@ def _finish(session: sessions.Session) -> None:
 
 def soothing_song(resident_id: int) -> str | None:
     """The resident's known soothing song: their best-rated song, else the top calm suggestion."""
-    works = insights.songs_that_work(insights.song_results(state.db(), resident_id))
+    works = insights.songs_that_work(insights.song_results(state.db(), state.actor(), resident_id))
     if works:
         return f"{works[0].title} ({works[0].artist})"
-    calm = suggestions.suggest_for_resident(state.db(), resident_id, purpose="calm", limit=1)
+    calm = suggestions.suggest_for_resident(state.db(), state.actor(), resident_id, purpose="calm", limit=1)
     return f"{calm[0].track.title} ({calm[0].track.artist})" if calm else None
 
 
 def start_screen(resident_id: int, profile) -> None:
     db = state.db()
-    lists = playlists.for_resident(db, resident_id)
+    lists = playlists.for_resident(db, state.actor(), resident_id)
     if not lists or not any(p.items for p in lists):
         st.info("Make a playlist first: open Suggestions and tap Build a playlist.", icon=":material/queue_music:")
         return
@@ -131,7 +130,7 @@ def start_screen(resident_id: int, profile) -> None:
     with st.container(horizontal=True):
         st.segmented_control("Sound", cm.AUDIO_SETTINGS, key="start_audio", default="speaker", required=True)
         st.segmented_control("Where", cm.PLACES, key="start_place", default="lounge", required=True)
-    goal_options = {g.id: g.text for g in insights.goals(db, resident_id, active_only=True)}
+    goal_options = {g.id: g.text for g in insights.goals(db, state.actor(), resident_id, active_only=True)}
     if goal_options:
         st.selectbox(
             "Goal (optional)",
@@ -139,7 +138,9 @@ def start_screen(resident_id: int, profile) -> None:
             key="start_goal",
             format_func=lambda g: "No particular goal" if g is None else goal_options[g],
         )
-    others = {p.id: p.preferred_name or p.name for p in residents.list_residents(db) if p.id != resident_id}
+    others = {
+        p.id: p.preferred_name or p.name for p in residents.list_residents(db, state.actor()) if p.id != resident_id
+    }
     if others:
         st.multiselect(
             "Others joining (group session)",
@@ -178,7 +179,7 @@ def song_screen(session: sessions.Session, songs: list, names: dict[int, str]) -
     else:
         st.link_button("Find this song", find_song_url(item.title, item.artist), icon=":material/search:")
     for member in session.member_ids:
-        play = sessions.play_for(db, session.id, member, item, session.position)
+        play = sessions.play_for(db, state.actor(), session.id, member, item, session.position)
         with st.container(border=True):
             if session.is_group:
                 st.markdown(f"**{escape_markdown(names[member])}**")
@@ -262,7 +263,7 @@ def song_screen(session: sessions.Session, songs: list, names: dict[int, str]) -
 
 def _jump_to_end(session_id: int, remaining: int) -> None:
     for _ in range(remaining):
-        sessions.advance(state.db(), session_id)
+        sessions.advance(state.db(), state.actor(), session_id)
 
 
 def end_screen(session: sessions.Session, names: dict[int, str]) -> None:
@@ -318,13 +319,13 @@ def main() -> None:
     session = None
     if session_id is not None:
         try:
-            session = sessions.get_session(db, session_id)
+            session = sessions.get_session(db, state.actor(), session_id)
         except NotFound:
             session = None
         if session and (session.ended_at or resident_id not in session.member_ids):
             session = None
     if session is None:
-        unfinished = sessions.open_sessions(db, resident_id)
+        unfinished = sessions.open_sessions(db, state.actor(), resident_id)
         if unfinished:
             latest = unfinished[0]
             st.info(
@@ -341,8 +342,8 @@ def main() -> None:
             st.divider()
         start_screen(resident_id, profile)
         return
-    songs = sessions.session_songs(db, session)
-    people = {p.id: p.preferred_name or p.name for p in residents.list_residents(db)}
+    songs = sessions.session_songs(db, state.actor(), session)
+    people = {p.id: p.preferred_name or p.name for p in residents.list_residents(db, state.actor())}
     if session.position < len(songs):
         song_screen(session, songs, people)
     else:

@@ -16,6 +16,7 @@ from reminisce import config
 from reminisce.accounts import User
 from reminisce.catalog import bundled
 from reminisce.db import open_database
+from reminisce.errors import AccessDenied
 from reminisce.text import escape_markdown
 
 _SIGNED_IN_KEYS = ("user", "last_seen", "resident_id")
@@ -33,6 +34,14 @@ def db() -> Database:
 
 def current_user() -> User | None:
     return st.session_state.get("user")
+
+
+def actor() -> User:
+    """The signed-in user, passed to every data function (which checks access itself)."""
+    user = current_user()
+    if user is None:
+        raise AccessDenied("Please sign in again.")
+    return user
 
 
 def sign_in_as(user: User) -> None:

@@ -17,11 +17,13 @@ PAGE_SIZE = 30
 
 def _build(resident_id: int, purpose: str) -> None:
     db = state.db()
-    built = suggestions.build_for_resident(db, resident_id, purpose)
+    built = suggestions.build_for_resident(db, state.actor(), resident_id, purpose)
     if not built:
         st.session_state["suggestions_message"] = "There are no songs to build a playlist from yet."
         return
-    playlist_id = playlists.create(db, resident_id, playlists.default_name(purpose), purpose, songs=built)
+    playlist_id = playlists.create(
+        db, state.actor(), resident_id, playlists.default_name(purpose), purpose, songs=built
+    )
     st.session_state["open_playlist"] = playlist_id
     state.flash(f"Built a {purpose} playlist of {len(built)} songs. Remove, pin or reorder songs below.")
     st.session_state["go_to_playlists"] = resident_id
@@ -31,10 +33,10 @@ def _add(resident_id: int, suggestion: Suggestion, purpose: str) -> None:
     db = state.db()
     target = st.session_state.get("add_to_playlist", NEW_PLAYLIST)
     if target in (None, NEW_PLAYLIST):
-        target = playlists.create(db, resident_id, playlists.default_name(purpose), purpose)
+        target = playlists.create(db, state.actor(), resident_id, playlists.default_name(purpose), purpose)
         st.session_state["add_to_playlist"] = target
-    added = playlists.add_song(db, target, suggestion.track, "; ".join(suggestion.reasons))
-    name = playlists.get(db, target).name
+    added = playlists.add_song(db, state.actor(), target, suggestion.track, "; ".join(suggestion.reasons))
+    name = playlists.get(db, state.actor(), target).name
     state.flash(
         f"Added {suggestion.track.title} to {name}." if added else f"{suggestion.track.title} is already on {name}."
     )
@@ -83,7 +85,12 @@ def main() -> None:
 
     limit = st.session_state.get("suggestions_limit", PAGE_SIZE)
     found = suggestions.suggest_for_resident(
-        db, resident_id, purpose=purpose, limit=limit if decade is None else 300, sources=(source,) if source else ()
+        db,
+        state.actor(),
+        resident_id,
+        purpose=purpose,
+        limit=limit if decade is None else 300,
+        sources=(source,) if source else (),
     )
     if decade is not None:
         found = [s for s in found if s.track.year and decade <= s.track.year <= decade + 9][:limit]
@@ -95,7 +102,7 @@ def main() -> None:
         )
         return
 
-    active = playlists.for_resident(db, resident_id)
+    active = playlists.for_resident(db, state.actor(), resident_id)
     options = [NEW_PLAYLIST, *[p.id for p in active]]
     names = {p.id: p.name for p in active}
     if st.session_state.get("add_to_playlist") not in options:
