@@ -1,4 +1,8 @@
-"""Reminisce: the Streamlit entry point. Page setup, sign-in gate, navigation by role."""
+"""Reminisce: the Streamlit entry point. Page setup, sign-in gate, navigation by role.
+
+The menu only offers what a role needs; the access rules themselves are enforced
+in the data layer (reminisce/people.py), whatever page or URL is used.
+"""
 
 import streamlit as st
 
@@ -7,61 +11,46 @@ from reminisce.ui import state
 
 st.set_page_config(page_title="Reminisce", page_icon="🎵", layout="wide")
 
+
+def page(name: str, title: str, icon: str, *, hidden: bool = False, default: bool = False) -> st.Page:
+    return st.Page(
+        f"reminisce/ui/{name}.py",
+        title=title,
+        icon=f":material/{icon}:",
+        default=default,
+        url_path=name,
+        visibility="hidden" if hidden else "visible",
+    )
+
+
 db = state.db()
 state.enforce_idle_timeout()
 user = state.current_user()
 
 if accounts.needs_setup(db):
-    pages = [st.Page("reminisce/ui/setup.py", title="Set up", icon=":material/home:", default=True)]
+    pages = [page("setup", "Set up", "home", default=True)]
 elif user is None:
-    pages = [st.Page("reminisce/ui/sign_in.py", title="Sign in", icon=":material/login:", default=True)]
+    pages = [page("sign_in", "Sign in", "login", default=True)]
+elif user.role == "family":
+    pages = [page("family", "My relative", "favorite", default=True), page("sign_out", "Sign out", "logout")]
 else:
     pages = [
-        st.Page("reminisce/ui/residents.py", title="Residents", icon=":material/groups:", default=True),
-        st.Page("reminisce/ui/add_resident.py", title="Add resident", icon=":material/person_add:"),
-        st.Page(
-            "reminisce/ui/resident.py",
-            title="Life story",
-            icon=":material/menu_book:",
-            url_path="life-story",
-            visibility="hidden",
-        ),
-        st.Page(
-            "reminisce/ui/suggestions.py",
-            title="Suggestions",
-            icon=":material/auto_awesome:",
-            url_path="suggestions",
-            visibility="hidden",
-        ),
-        st.Page(
-            "reminisce/ui/playlists.py",
-            title="Playlists",
-            icon=":material/queue_music:",
-            url_path="playlists",
-            visibility="hidden",
-        ),
-        st.Page(
-            "reminisce/ui/session.py",
-            title="Listen",
-            icon=":material/headphones:",
-            url_path="session",
-            visibility="hidden",
-        ),
-        st.Page(
-            "reminisce/ui/insights.py",
-            title="Insights",
-            icon=":material/insights:",
-            url_path="insights",
-            visibility="hidden",
-        ),
-        st.Page("reminisce/ui/handover.py", title="Handover", icon=":material/swap_horiz:"),
-        st.Page("reminisce/ui/group.py", title="Group session", icon=":material/diversity_3:"),
-        st.Page("reminisce/ui/overview.py", title="Overview", icon=":material/dashboard:"),
-        st.Page("reminisce/ui/catalog.py", title="Songs", icon=":material/library_music:"),
+        page("residents", "Residents", "groups", default=True),
+        page("add_resident", "Add resident", "person_add"),
+        page("resident", "Life story", "menu_book", hidden=True),
+        page("suggestions", "Suggestions", "auto_awesome", hidden=True),
+        page("playlists", "Playlists", "queue_music", hidden=True),
+        page("session", "Listen", "headphones", hidden=True),
+        page("insights", "Insights", "insights", hidden=True),
+        page("handover", "Handover", "swap_horiz"),
+        page("contributions", "From families", "family_restroom"),
+        page("group", "Group session", "diversity_3"),
+        page("overview", "Overview", "dashboard"),
+        page("catalog", "Songs", "library_music"),
     ]
     if user.role == "admin":
-        pages.append(st.Page("reminisce/ui/catalog_admin.py", title="Music sources", icon=":material/settings:"))
-    pages.append(st.Page("reminisce/ui/sign_out.py", title="Sign out", icon=":material/logout:"))
+        pages += [page("catalog_admin", "Music sources", "settings"), page("admin", "People and data", "shield_person")]
+    pages.append(page("sign_out", "Sign out", "logout"))
 
 
 @st.fragment(run_every="60s")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reminisce import config, demo, residents, suggestions
+from reminisce import backup, config, demo, people, residents, suggestions
 from reminisce.catalog import bundled, csv_import, local_folder, search, store
 from reminisce.catalog.fields import EXPORT_COLUMNS
 from reminisce.db import open_database
@@ -112,6 +114,46 @@ def cmd_suggest(args: argparse.Namespace) -> None:
         print(f"{number:>3}. {track.title} - {track.artist} ({track.year or '?'})")
         for reason in (*suggestion.reasons, *suggestion.warnings):
             print(f"       {reason}")
+
+
+def _password() -> str:
+    password = os.environ.get("REMINISCE_PASSWORD", "")
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise ReminisceError("set REMINISCE_PASSWORD or run this in a terminal to be asked for the password.")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Password again: "):
+        raise ReminisceError("the two passwords differ.")
+    return first
+
+
+def cmd_user_add(args: argparse.Namespace) -> None:
+    user = people.add_user(
+        _db(args), SYSTEM, args.username, _password(), args.role, args.name or "", tuple(args.resident)
+    )
+    print(f"Added {user.role} {user.username}.")
+
+
+def cmd_user_disable(args: argparse.Namespace) -> None:
+    people.set_disabled(_db(args), SYSTEM, args.username, True)
+    print(f"Disabled {args.username}.")
+
+
+def cmd_user_enable(args: argparse.Namespace) -> None:
+    people.set_disabled(_db(args), SYSTEM, args.username, False)
+    print(f"Enabled {args.username}.")
+
+
+def cmd_user_list(args: argparse.Namespace) -> None:
+    for user in people.list_users(_db(args), SYSTEM):
+        state = " (disabled)" if user["disabled"] else ""
+        linked = f"  residents {user['residents']}" if user["residents"] else ""
+        print(f"{user['username']}\t{user['role']}{state}{linked}")
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    print(f"Backed up to {backup.backup(_db(args), SYSTEM, args.destination)}")
 
 
 def _decade(text: str) -> int:
@@ -238,6 +280,27 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--limit", type=int, default=30, help="how many (1-500)")
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(func=cmd_suggest)
+
+    user = commands.add_parser("user", help="accounts: add, disable, enable, list")
+    user_commands = user.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+    adding = user_commands.add_parser("add", help="add an account (password from REMINISCE_PASSWORD or asked)")
+    adding.add_argument("--username", required=True)
+    adding.add_argument("--role", required=True, choices=("admin", "staff", "family"))
+    adding.add_argument("--name", help="the name colleagues see")
+    adding.add_argument("--resident", type=int, action="append", default=[], help="link a family account (repeatable)")
+    adding.set_defaults(func=cmd_user_add)
+    for name, handler, text in (
+        ("disable", cmd_user_disable, "stop an account signing in"),
+        ("enable", cmd_user_enable, "let a disabled account sign in again"),
+    ):
+        action = user_commands.add_parser(name, help=text)
+        action.add_argument("username")
+        action.set_defaults(func=handler)
+    user_commands.add_parser("list", help="list accounts").set_defaults(func=cmd_user_list)
+
+    backing_up = commands.add_parser("backup", help="copy the database safely while the app runs")
+    backing_up.add_argument("destination", help="a new file, or a folder for a dated file")
+    backing_up.set_defaults(func=cmd_backup)
     return parser
 
 

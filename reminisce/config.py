@@ -10,6 +10,7 @@ DATA_DIR = PROJECT_ROOT / "data"
 CATALOG_DIR = DATA_DIR / "catalog"
 DEFAULT_DB_PATH = DATA_DIR / "reminisce.db"
 DEFAULT_STAFF_IDLE_MINUTES = 10
+FAMILY_IDLE_MINUTES = 30  # family use their own phones, not a shared tablet
 
 
 def database_path() -> Path:

@@ -216,3 +216,42 @@ def sessions_csv(db: Database, actor: User, resident_id: int) -> str:
             ]
         )
     return out.getvalue()
+
+
+def everything_json(db: Database, actor: User, resident_id: int) -> str:
+    """Everything held about one resident (the right of access): life story, playlists,
+    sessions with every song's response, family contributions."""
+    import json
+
+    from reminisce import contributions
+
+    people.require_staff(actor)
+    profile = residents.get_resident(db, actor, resident_id)
+    data = residents.profile_to_dict(profile)
+    data["playlists"] = [
+        {
+            "name": p.name,
+            "purpose": p.purpose,
+            "when_to_use": p.when_to_use,
+            "archived": p.archived,
+            "songs": [{"title": i.title, "artist": i.artist, "year": i.year, "pinned": i.pinned} for i in p.items],
+        }
+        for archived in (False, True)
+        for p in playlists.for_resident(db, actor, resident_id, archived=archived)
+    ]
+    data["sessions"] = [dict(row) for row in csv.DictReader(io.StringIO(sessions_csv(db, actor, resident_id)))]
+    data["family_contributions"] = [
+        {
+            "kind": c.kind,
+            "title": c.title,
+            "artist": c.artist,
+            "text": c.text,
+            "year": c.year,
+            "place": c.place,
+            "status": c.status,
+            "from": c.author_name,
+            "at": c.created_at,
+        }
+        for c in contributions.for_resident(db, actor, resident_id)
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2)

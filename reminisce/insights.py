@@ -360,3 +360,30 @@ def home_overview(db: Database, actor: User, now: datetime | None = None) -> Hom
         without_recent_session=[name[p.id] for p in everyone if not counts.get(p.id)],
         songs_that_work=songs,
     )
+
+
+def family_summary(db: Database, actor: User, resident_id: int) -> str:
+    """A gentle, non-clinical note for family: how often music happens and what they enjoy."""
+    people.require(db, actor, resident_id, "view")
+    profile = residents.load_profile(db, resident_id)
+    month_ago = (datetime.now(UTC) - timedelta(days=30)).isoformat(timespec="seconds")
+    count = db.execute(
+        "SELECT count(*) FROM listening_sessions s JOIN session_members m ON m.session_id = s.id"
+        " WHERE m.resident_id = ? AND s.started_at >= ?",
+        [resident_id, month_ago],
+    ).fetchone()[0]
+    liked = [
+        row[0]
+        for row in db.execute(
+            "SELECT title FROM song_plays WHERE resident_id = ? AND rating IS NOT NULL GROUP BY title_key, artist_key"
+            " HAVING avg(rating) >= ? ORDER BY avg(rating) DESC, title LIMIT 3",
+            [resident_id, cm.PROMOTE_AT],
+        )
+    ]
+    name = profile.short_name
+    if not count:
+        return f"{name} has not had a music session this month yet. The songs you share help staff choose well."
+    text = f"{name} has listened to music with staff {count} time(s) in the last month."
+    if liked:
+        text += " Songs that seem to bring joy: " + ", ".join(liked) + "."
+    return text + " Thank you for the memories and songs you share."

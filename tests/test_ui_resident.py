@@ -90,16 +90,21 @@ def test_next_and_previous_move_between_screens(db, admin, peggy):
     assert texts(app.header) == ["About them"]
 
 
-def test_delete_asks_for_confirmation_first(db, admin, peggy):
+def test_erasing_asks_for_the_residents_name_first(db, admin, peggy):
     app = open_story(admin, peggy)
     app.button(key="delete_resident").click().run()
-    assert residents.count_residents(db) == 1
+    assert app.button(key="delete_yes").disabled
     app.button(key="delete_no").click().run()
     assert residents.count_residents(db) == 1
     app.button(key="delete_resident").click().run()
+    app.text_input(key="delete_confirm_name").set_value("Margaret").run()
+    assert app.button(key="delete_yes").disabled  # not the full name
+    app.text_input(key="delete_confirm_name").set_value("Margaret O'Brien").run()
     app.button(key="delete_yes").click().run()
     assert residents.count_residents(db) == 0
     assert texts(app.title) == ["Residents"]
+    erased = list(db.query("SELECT * FROM audit_log WHERE action = 'erase'"))
+    assert len(erased) == 1 and erased[0]["resident_id"] == peggy and "Margaret" not in str(erased[0])
 
 
 def test_unknown_resident_id_gets_a_clear_message(db, admin):

@@ -117,14 +117,14 @@ def main() -> None:
     with st.container(horizontal=True):
         st.download_button(
             "Music Profile (PDF)",
-            exports.music_profile_pdf(db, state.actor(), resident_id, accounts.care_home_name(db)),
+            state.deferred(exports.music_profile_pdf, resident_id, accounts.care_home_name(db)),
             file_name=f"music-profile-{resident_id}.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
         )
         st.download_button(
             "Session records (CSV)",
-            exports.sessions_csv(db, state.actor(), resident_id),
+            state.deferred(exports.sessions_csv, resident_id),
             file_name=f"sessions-{resident_id}.csv",
             mime="text/csv",
             icon=":material/table:",

@@ -210,14 +210,14 @@ def main() -> None:
     with st.container(horizontal=True):
         st.download_button(
             "Export M3U",
-            exports.playlist_m3u(db, state.actor(), playlist.id),
+            state.deferred(exports.playlist_m3u, playlist.id),
             file_name=f"playlist-{playlist.id}.m3u",
             mime="audio/x-mpegurl",
             icon=":material/download:",
         )
         st.download_button(
             "Export CSV",
-            exports.playlist_csv(db, state.actor(), playlist.id),
+            state.deferred(exports.playlist_csv, playlist.id),
             file_name=f"playlist-{playlist.id}.csv",
             mime="text/csv",
             icon=":material/download:",

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from reminisce import reference, residents
+from reminisce import accounts, exports, reference, residents
 from reminisce.errors import NotFound, ReminisceError, ValidationError
 from reminisce.model import Profile
 from reminisce.text import escape_markdown
@@ -411,20 +411,22 @@ def _delete(resident_id: int) -> None:
     st.session_state["deleted_resident"] = True
 
 
-@st.dialog("Delete this resident?")
+@st.dialog("Erase this resident?")
 def _confirm_delete(profile: Profile) -> None:
     st.write(
-        f"This permanently deletes {escape_markdown(profile.called)}'s life story, songs and memories. "
-        "It cannot be undone."
+        f"This permanently erases {escape_markdown(profile.name)}'s life story, playlists, listening sessions, "
+        "family contributions and family links. It cannot be undone. Type their full name to confirm."
     )
+    typed = st.text_input("Full name", key="delete_confirm_name")
     with st.container(horizontal=True):
         st.button(
-            "Delete for ever",
+            "Erase for ever",
             type="primary",
             icon=":material/delete:",
             key="delete_yes",
             on_click=_delete,
             args=(profile.id,),
+            disabled=(typed or "").strip() != profile.name,
         )
         st.button("Cancel", key="delete_no", on_click=st.session_state.pop, args=("confirm_delete", None))
 
@@ -483,6 +485,22 @@ def main() -> None:
             args=(keys[min(position + 1, len(keys) - 1)],),
         )
     st.divider()
+    st.subheader("Their data")
+    with st.container(horizontal=True):
+        st.download_button(
+            "Export everything (JSON)",
+            state.deferred(exports.everything_json, resident_id),
+            file_name=f"resident-{resident_id}.json",
+            mime="application/json",
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Music Profile (PDF)",
+            state.deferred(exports.music_profile_pdf, resident_id, accounts.care_home_name(state.db())),
+            file_name=f"music-profile-{resident_id}.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+        )
     st.button(
         "Delete this resident",
         icon=":material/delete:",

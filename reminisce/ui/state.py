@@ -32,6 +32,21 @@ def db() -> Database:
     return st.session_state["_db"]
 
 
+def deferred(function, *args):
+    """For download buttons: build the file only when tapped, on Streamlit's worker
+    thread, with a connection of its own (never the page's)."""
+    path, user = str(config.database_path()), actor()
+
+    def build():
+        connection = open_database(path)
+        try:
+            return function(connection, user, *args)
+        finally:
+            connection.close()
+
+    return build
+
+
 def current_user() -> User | None:
     return st.session_state.get("user")
 
@@ -57,15 +72,20 @@ def sign_out(reason: str | None = None) -> None:
         st.session_state["flash_info"] = reason
 
 
+def idle_minutes() -> int:
+    user = current_user()
+    return config.FAMILY_IDLE_MINUTES if user and user.role == "family" else config.staff_idle_minutes()
+
+
 def idle_expired() -> bool:
     last_seen = st.session_state.get("last_seen")
-    return last_seen is not None and time.monotonic() - last_seen > config.staff_idle_minutes() * 60
+    return last_seen is not None and time.monotonic() - last_seen > idle_minutes() * 60
 
 
 def enforce_idle_timeout() -> None:
     """Sign out a tablet left alone; called at the top of every full run."""
     if current_user() and idle_expired():
-        sign_out(f"Signed out after {config.staff_idle_minutes()} minutes without activity.")
+        sign_out(f"Signed out after {idle_minutes()} minutes without activity.")
     elif current_user():
         st.session_state["last_seen"] = time.monotonic()
 
