@@ -547,11 +547,10 @@ def count_residents(db: Database) -> int:
 def delete_resident(db: Database, actor: User, resident_id: int) -> None:
     """Erase the resident and everything recorded about them (cascades); the audit
     entry keeps only the number, no personal data."""
-    people.require_staff(actor)
+    people.require(db, actor, resident_id, "erase")
     with transaction(db):
         _require_resident(db, resident_id)
         db.execute("DELETE FROM residents WHERE id = ?", [resident_id])
-    people.audit(db, actor, "erase", resident_id)
 
 
 def import_profile(db: Database, actor: User, text: str) -> int:

@@ -168,3 +168,29 @@ def test_suggest_for_a_described_person_and_for_a_resident(db_path, capsys):
 def test_suggest_refuses_bad_arguments(db_path, capsys, args, message):
     code, out, err = run(capsys, "suggest", *args)
     assert code == 1 and out == "" and message in err
+
+
+def test_user_add_disable_and_list(db_path, capsys, monkeypatch):
+    run(capsys, "demo")
+    monkeypatch.setenv("REMINISCE_PASSWORD", "a-long-password")
+    code, out, _ = run(capsys, "user", "add", "--username", "siobhan", "--role", "family", "--resident", "1")
+    assert code == 0 and "Added family siobhan" in out
+    assert run(capsys, "user", "disable", "siobhan")[0] == 0
+    out = run(capsys, "user", "list")[1]
+    assert "siobhan\tfamily (disabled)  residents 1" in out
+    code, _, err = run(capsys, "user", "add", "--username", "x", "--role", "family", "--resident", "99")
+    assert code == 1 and "No resident with id 99" in err
+
+
+def test_user_add_without_a_password_is_a_clear_error(db_path, capsys, monkeypatch):
+    monkeypatch.delenv("REMINISCE_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", open("/dev/null"))  # noqa: SIM115 - not a terminal
+    code, _, err = run(capsys, "user", "add", "--username", "x", "--role", "staff")
+    assert code == 1 and "REMINISCE_PASSWORD" in err
+
+
+def test_backup_command(db_path, capsys, tmp_path):
+    run(capsys, "demo")
+    code, out, _ = run(capsys, "backup", str(tmp_path / "copies") + "/")
+    assert code == 0 and "Backed up to" in out
+    assert len(list((tmp_path / "copies").glob("reminisce-*.db"))) == 1

@@ -207,3 +207,21 @@ def test_profile_songs_become_named_songs_with_their_story():
         "one of Peggy's favourite songs: First dance, 1960",
         "suggested by family",
     ]
+
+
+def test_a_shortened_artist_still_matches_red_flags_and_named_songs():
+    listener = Listener(
+        name="Win",
+        birth_year=1946,
+        regions=frozenset({"JM"}),
+        red_flags=(song_key("Israelites", "Desmond Dekker"),),
+        named_songs=(NamedSong(*song_key("Shanty Town", "Desmond Dekker"), "family song"),),
+    )
+    songs = [
+        track("Israelites", "Desmond Dekker & The Aces", 1968, ("JM",)),
+        track("007 (Shanty Town)", "Desmond Dekker and the Aces", 1967, ("JM",)),
+        track("Shanty Town", "Desmond Dekker and the Aces", 1967, ("JM",)),
+    ]
+    ranked = suggest(listener, songs)
+    assert "Israelites" not in titles(ranked)
+    assert ranked[0].track.title == "Shanty Town" and ranked[0].tier == scoring.cm.TIER_NAMED_SONG

@@ -76,9 +76,7 @@ def test_session_records_csv(db, peggy):
     playlist = playlists.create(
         db, SYSTEM, peggy, "P", "reminisce", songs=[Suggestion(Track("A", "X", 1957, "b"), 1, 19, ())]
     )
-    session = sessions.start_session(
-        db, carer(db, "Ann"), [peggy], playlist_id=playlist, purpose="reminiscence"
-    )
+    session = sessions.start_session(db, carer(db, "Ann"), [peggy], playlist_id=playlist, purpose="reminiscence")
     play = sessions.play_for(db, SYSTEM, session, peggy, playlists.get(db, SYSTEM, playlist).items[0], 0)
     sessions.record_rating(db, SYSTEM, play.id, 5)
     sessions.end_session(db, SYSTEM, session, {peggy: {"enjoyment": 75}})

@@ -40,8 +40,10 @@ def test_a_whole_session(db, admin, peggy, playlist):
     assert only_play(db, "First")["rating"] == 5  # saved at once, no submit button
     app.pills(key=f"pos_{play_id}").set_value(["sings"]).run()
     assert only_play(db, "First")["cues"] == "sings"
-    assert any(link.proto.url.startswith("https://www.youtube.com/results?search_query=First+Someone")
-               for link in app.get("link_button"))  # fmt: skip
+    assert any(
+        link.proto.url.startswith("https://www.youtube.com/results?search_query=First+Someone")
+        for link in app.get("link_button")
+    )
 
     click(app, "Next")
     second = only_play(db, "Second")["id"]

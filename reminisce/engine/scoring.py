@@ -121,9 +121,15 @@ def listener_from_profile(profile: Profile, approved_family_songs: Iterable[tupl
 # --- exclusion -------------------------------------------------------------------
 
 
+def artist_matches(wanted: str, actual: str) -> bool:
+    """Normalised artists match if equal, or one is the other plus more names
+    ("desmond dekker" and "desmond dekker and the aces"); no artist matches anyone."""
+    return not wanted or wanted == actual or actual.startswith(wanted + " ") or wanted.startswith(actual + " ")
+
+
 def is_red_flagged(key: SongKey, red_flags: Iterable[SongKey]) -> bool:
     """A red flag with no artist blocks every recording of that title."""
-    return any(key[0] == title and (not artist or key[1] == artist) for title, artist in red_flags)
+    return any(key[0] == title and artist_matches(artist, key[1]) for title, artist in red_flags)
 
 
 def exclusion(listener: Listener, track: Track, key: SongKey) -> str | None:
@@ -258,7 +264,7 @@ def score_track(
     say = reasons.append if explain else _ignore
     tier = cm.TIER_ERA
     named = next(
-        (s for s in listener.named_songs if s.title_key == key[0] and (not s.artist_key or s.artist_key == key[1])),
+        (s for s in listener.named_songs if s.title_key == key[0] and artist_matches(s.artist_key, key[1])),
         None,
     )
     if named:
