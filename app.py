@@ -34,23 +34,28 @@ elif user is None:
 elif user.role == "family":
     pages = [page("family", "My relative", "favorite", default=True), page("sign_out", "Sign out", "logout")]
 else:
-    pages = [
-        page("residents", "Residents", "groups", default=True),
-        page("add_resident", "Add resident", "person_add"),
-        page("resident", "Life story", "menu_book", hidden=True),
-        page("suggestions", "Suggestions", "auto_awesome", hidden=True),
-        page("playlists", "Playlists", "queue_music", hidden=True),
-        page("session", "Listen", "headphones", hidden=True),
-        page("insights", "Insights", "insights", hidden=True),
-        page("handover", "Handover", "swap_horiz"),
-        page("contributions", "From families", "family_restroom"),
-        page("group", "Group session", "diversity_3"),
-        page("overview", "Overview", "dashboard"),
-        page("catalog", "Songs", "library_music"),
-    ]
+    pages = {
+        "Residents": [
+            page("residents", "Residents", "groups", default=True),
+            page("add_resident", "Add resident", "person_add"),
+            page("resident", "Life story", "menu_book", hidden=True),
+            page("suggestions", "Suggestions", "auto_awesome", hidden=True),
+            page("playlists", "Playlists", "queue_music", hidden=True),
+            page("session", "Listen", "headphones", hidden=True),
+            page("insights", "Insights", "insights", hidden=True),
+        ],
+        "Care": [
+            page("handover", "Handover", "swap_horiz"),
+            page("contributions", "From families", "family_restroom"),
+            page("group", "Group session", "diversity_3"),
+            page("overview", "Overview", "dashboard"),
+        ],
+        "Music": [page("catalog", "Songs", "library_music")],
+        "Account": [page("sign_out", "Sign out", "logout")],
+    }
     if user.role == "admin":
-        pages += [page("catalog_admin", "Music sources", "settings"), page("admin", "People and data", "shield_person")]
-    pages.append(page("sign_out", "Sign out", "logout"))
+        pages["Music"].append(page("catalog_admin", "Music sources", "settings"))
+        pages["Account"].insert(0, page("admin", "People and data", "shield_person"))
 
 
 @st.fragment(run_every="60s")

@@ -98,7 +98,7 @@ st.header("Share a memory")
 errors = components.get_errors("family_memory")
 with st.form("family_memory"):
     st.text_area(
-        "What do you remember?",
+        "Your memory",
         key="fam_memory_text",
         height=150,
         placeholder="e.g. Mum and Dad danced to this at their wedding in 1962",
@@ -112,7 +112,9 @@ with st.form("family_memory"):
 
 st.header("Suggest a song")
 st.caption("Type what you remember: a title, a singer, or a line. We will look for it.")
-remembered = st.text_input("What do you remember?", key="fam_song_text", placeholder="e.g. the one about white cliffs")
+remembered = st.text_input(
+    "What do you remember of the song?", key="fam_song_text", placeholder="e.g. the one about white cliffs"
+)
 st.text_input("Why it matters (optional)", key="fam_song_story")
 components.other_errors(components.get_errors("family_song"), ())
 if remembered and remembered.strip():

@@ -15,6 +15,12 @@ def tap(page: Page, locator) -> None:
     wait_for_app(page)
 
 
+def go(page: Page, section: str, item: str) -> None:
+    """Open a top-menu section and tap one of its pages."""
+    page.get_by_text(section, exact=True).first.tap()
+    tap(page, page.get_by_role("menuitem", name=item))
+
+
 def sign_in(page: Page, app_url: str) -> None:
     """Set the home up if this server is new, otherwise sign in (tests run in any order)."""
     page.goto(app_url)
@@ -33,7 +39,7 @@ def sign_in(page: Page, app_url: str) -> None:
 
 
 def add_resident(page: Page, name: str, birth_year: str) -> None:
-    tap(page, page.get_by_role("button", name="Add resident"))
+    go(page, "Residents", "Add resident")
     expect(page.get_by_role("heading", name="Add a resident")).to_be_visible()
     page.get_by_role("textbox", name="Full name (required)").fill(name)
     page.get_by_role("spinbutton", name="Year of birth (required)").fill(birth_year)
@@ -46,10 +52,11 @@ def test_add_a_resident_find_them_and_reload(page: Page, app_url: str):
     sign_in(page, app_url)
     add_button = page.get_by_role("button", name="Add resident")
     assert add_button.bounding_box()["height"] >= 44, "touch target too small"
+    assert page.get_by_text("Residents", exact=True).first.bounding_box()["height"] >= 24
     add_resident(page, "Bridget <b>Ní</b> Bhriain 😊", "1941")
     expect(page.get_by_role("heading", name="Bridget <b>Ní</b> Bhriain 😊")).to_be_visible()
 
-    tap(page, page.get_by_role("link", name="Residents"))
+    go(page, "Residents", "Residents")
     search = page.get_by_role("textbox", name="Find a resident")
     search.fill("bhriain")
     search.press("Enter")
@@ -138,3 +145,64 @@ def test_a_whole_listening_session_then_insights_and_red_flag(page: Page, app_ur
     tap(page, page.get_by_role("button", name="Suggestions"))
     expect(page.get_by_text("when Kathleen was").first).to_be_visible()
     expect(page.get_by_text(red_flagged, exact=True)).to_have_count(0)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.e2e
+def test_family_member_on_a_phone_contributes_and_staff_approve(page: Page, app_url: str, browser):
+    sign_in(page, app_url)
+    add_resident(page, "Agnes Family", "1936")
+    add_resident(page, "Bernard Other", "1931")
+    other_id = page.url.split("id=")[1].split("&")[0]
+    go(page, "Care", "From families")
+    page.get_by_role("combobox", name="For").tap()
+    page.keyboard.type("Agnes")
+    page.keyboard.press("Enter")
+    tap(page, page.get_by_role("button", name="Create invitation code"))
+    code = page.locator("[data-testid='stCode'] code").first.inner_text().strip()
+    assert len(code) == 14
+
+    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    relative = phone.new_page()
+    relative.goto(app_url)
+    wait_for_app(relative)
+    relative.get_by_text("I have an invitation code").tap()
+    wait_for_app(relative)
+    relative.get_by_role("textbox", name="Invitation code").fill(code)
+    relative.get_by_role("textbox", name="Your name").fill("Mary (daughter)")
+    relative.get_by_role("textbox", name="Choose a username").fill("mary")
+    relative.get_by_role("textbox", name="Choose a password", exact=True).fill("marys-password")
+    relative.get_by_role("textbox", name="Password again").fill("marys-password")
+    tap(relative, relative.get_by_role("button", name="Join"))
+    expect(relative.get_by_role("heading", name="Agnes Family")).to_be_visible()
+    assert relative.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+    relative.get_by_role("textbox", name="Your memory").fill("She sang in the church choir in Galway")
+    tap(relative, relative.get_by_role("button", name="Share this memory"))
+    expect(relative.get_by_text("Thank you. Staff will add your memory")).to_be_visible()
+    song = relative.get_by_role("textbox", name="What do you remember of the song?")
+    song.fill("moon river")
+    song.press("Enter")
+    wait_for_app(relative)
+    tap(relative, relative.get_by_role("button", name="This one").first)
+    expect(relative.get_by_text("Thank you. Staff will look at")).to_be_visible()
+
+    # Another resident's id in the address: refused, and nothing of theirs is shown.
+    for path in (f"/?id={other_id}", f"/resident?id={other_id}", f"/insights?id={other_id}"):
+        relative.goto(app_url + path)
+        wait_for_app(relative)
+        if relative.get_by_role("dialog").count():  # Streamlit's "page not found" notice
+            relative.keyboard.press("Escape")
+        relative.get_by_role("textbox", name="Username").fill("mary")
+        relative.get_by_role("textbox", name="Password").fill("marys-password")
+        tap(relative, relative.get_by_role("button", name="Sign in"))
+        expect(relative.get_by_text("You can only see the residents you are linked to.")).to_be_visible()
+        expect(relative.get_by_text("Bernard Other")).to_have_count(0)
+    phone.close()
+
+    go(page, "Care", "From families")
+    expect(page.get_by_text("She sang in the church choir in Galway")).to_be_visible()
+    tap(page, page.get_by_role("button", name="Approve").first)
+    expect(page.get_by_text("Approved.")).to_be_visible()
