@@ -40,3 +40,23 @@ def test_sign_out_returns_to_the_sign_in_screen(db, admin):
     app.switch_page(page("sign_out")).run()
     assert app.text_input(key="sign_in_username") is not None
     assert any("signed out" in message for message in texts(app.info))
+
+
+def test_five_wrong_passwords_lock_the_account_even_with_the_right_one_next(db, admin):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    for _ in range(5):
+        sign_in(app, "manager", "not-the-password")
+    sign_in(app, "manager", ADMIN_PASSWORD)
+    assert "Residents" not in texts(app.title)
+    assert any("locked for 15 minutes" in e for e in texts(app.error))
+
+
+def test_a_disabled_account_cannot_sign_in(db, admin):
+    from reminisce import people
+    from reminisce.people import SYSTEM
+
+    people.add_user(db, SYSTEM, "sam", "a-long-password", "staff")
+    people.set_disabled(db, SYSTEM, "sam", True)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    sign_in(app, "sam", "a-long-password")
+    assert "Residents" not in texts(app.title)
