@@ -103,7 +103,12 @@ def cmd_suggest(args: argparse.Namespace) -> None:
         listener = suggestions.adhoc_listener(args.birth_year, args.region, args.language, args.artist)
     else:
         raise ReminisceError("say who the suggestions are for: --resident ID or --birth-year YEAR.")
-    found = suggestions.suggest(db, listener, purpose=args.purpose, limit=args.limit)
+    sources = {"all": (), "bundled": ("bundled",), "spotify": ("spotify",)}[args.source]
+    found, notices = suggestions.suggest_with_notices(
+        db, listener, purpose=args.purpose, limit=args.limit, sources=sources
+    )
+    for notice in notices:
+        print(f"note: {notice}", file=sys.stderr)
     if args.json:
         print(json.dumps([suggestions.suggestion_json(s) for s in found], ensure_ascii=False))
         return
@@ -154,6 +159,15 @@ def cmd_user_list(args: argparse.Namespace) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> None:
     print(f"Backed up to {backup.backup(_db(args), SYSTEM, args.destination)}")
+
+
+def cmd_spotify_status(args: argparse.Namespace) -> None:
+    from reminisce.catalog import spotify
+
+    db = _db(args)
+    print(spotify.status_message(db))
+    if spotify.is_configured(db):
+        print("Care-home account for export: " + ("connected" if spotify.is_connected(db) else "not connected"))
 
 
 def _decade(text: str) -> int:
@@ -278,8 +292,20 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_argument("--artist", action="append", default=[], help="a favourite artist (repeatable)")
     suggest.add_argument("--purpose", default="reminisce", help="reminisce, uplifting, calm or sleep")
     suggest.add_argument("--limit", type=int, default=30, help="how many (1-500)")
+    suggest.add_argument(
+        "--source",
+        choices=("all", "bundled", "spotify"),
+        default="all",
+        help="where songs come from (default: every configured source)",
+    )
     suggest.add_argument("--json", action="store_true", help="print JSON")
     suggest.set_defaults(func=cmd_suggest)
+
+    spotify_parser = commands.add_parser("spotify", help="the Spotify connection")
+    spotify_commands = spotify_parser.add_subparsers(dest="spotify_command", required=True, metavar="ACTION")
+    spotify_commands.add_parser("status", help="is Spotify configured and answering?").set_defaults(
+        func=cmd_spotify_status
+    )
 
     user = commands.add_parser("user", help="accounts: add, disable, enable, list")
     user_commands = user.add_subparsers(dest="user_command", required=True, metavar="ACTION")

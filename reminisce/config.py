@@ -29,3 +29,23 @@ def staff_idle_minutes() -> int:
     except ValueError:
         return DEFAULT_STAFF_IDLE_MINUTES
     return minutes if minutes > 0 else DEFAULT_STAFF_IDLE_MINUTES
+
+
+SPOTIFY_API_URL = "https://api.spotify.com/v1"
+SPOTIFY_AUTH_URL = "https://accounts.spotify.com"
+SPOTIFY_REDIRECT_URI = "http://127.0.0.1:8501/callback"
+
+
+def spotify_api_url() -> str:
+    """Spotify's Web API, or a stand-in (tests, a proxy): ``REMINISCE_SPOTIFY_API_URL``."""
+    return os.environ.get("REMINISCE_SPOTIFY_API_URL", "").strip().rstrip("/") or SPOTIFY_API_URL
+
+
+def spotify_auth_url() -> str:
+    """Spotify's accounts service (token and authorise): ``REMINISCE_SPOTIFY_AUTH_URL``."""
+    return os.environ.get("REMINISCE_SPOTIFY_AUTH_URL", "").strip().rstrip("/") or SPOTIFY_AUTH_URL
+
+
+def spotify_credentials() -> tuple[str, str]:
+    """The app's client id and secret from ``SPOTIPY_CLIENT_ID`` / ``SPOTIPY_CLIENT_SECRET``."""
+    return os.environ.get("SPOTIPY_CLIENT_ID", "").strip(), os.environ.get("SPOTIPY_CLIENT_SECRET", "").strip()

@@ -344,3 +344,22 @@ def m005_people_and_privacy(db: Database) -> None:
             SELECT RAISE(ABORT, 'the audit log cannot be changed');
         END""",
     )
+
+
+@migrations()
+def m006_spotify(db: Database) -> None:
+    """Spotify: cached search answers, the care-home account's token (server-side only),
+    and the Spotify playlist each of our playlists was sent to."""
+    _run(
+        db,
+        """CREATE TABLE spotify_cache (
+            key TEXT PRIMARY KEY,
+            response TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE secrets (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        "ALTER TABLE playlists ADD COLUMN spotify_playlist_id TEXT NOT NULL DEFAULT ''",
+    )

@@ -122,7 +122,7 @@ def adhoc_listener(
     if errors:
         raise ValidationError(errors)
     return scoring.Listener(
-        name="them",
+        name="this person",
         birth_year=birth_year,
         regions=frozenset(regions),
         languages=tuple(languages),
@@ -140,7 +140,26 @@ def check_request(purpose: str, limit: int) -> None:
         raise ValidationError(errors)
 
 
-def suggest(
+def spotify_candidates(db: Database, listener: scoring.Listener) -> tuple[list[Track], list[str]]:
+    """Spotify search for this person's youth and favourite artists, in their market."""
+    from reminisce.catalog.base import TrackQuery, find_in_all
+    from reminisce.catalog.spotify import SpotifySource
+
+    market = sorted(listener.regions)[0] if listener.regions else "GB"
+    youth = (listener.birth_year + 10, listener.birth_year + 25)
+    artists = tuple(list(listener.favourite_artists.values())[:3])
+    result = find_in_all(
+        [SpotifySource(db, market=market)],
+        TrackQuery(years=youth, artists=artists, limit=200) if artists else TrackQuery(years=youth, limit=200),
+    )
+    if artists and not result.failures:
+        more = find_in_all([SpotifySource(db, market=market)], TrackQuery(years=youth, limit=200))
+        result.tracks.extend(more.tracks)
+        result.failures.update(more.failures)
+    return result.tracks, list(result.failures.values())
+
+
+def suggest_with_notices(
     db: Database,
     listener: scoring.Listener,
     *,
@@ -149,12 +168,34 @@ def suggest(
     sources: Sequence[str] = (),
     history: Iterable[scoring.Response] = (),
     recently_played: Iterable[scoring.SongKey] = (),
-) -> list[scoring.Suggestion]:
+) -> tuple[list[scoring.Suggestion], list[str]]:
+    """Suggestions plus any notice a carer should see ("Spotify is unavailable...").
+
+    Spotify joins when asked for, or by default when it is configured; if it fails,
+    the stored catalog answers instead, at once.
+    """
+    from reminisce.catalog import spotify
+
     check_request(purpose, limit)
-    tracks = candidate_tracks(db, listener, sources)
-    return scoring.suggest(
+    stored = tuple(s for s in sources if s != spotify.SOURCE_NAME)
+    want_spotify = spotify.SOURCE_NAME in sources or (not sources and spotify.is_configured(db))
+    notices: list[str] = []
+    tracks = candidate_tracks(db, listener, stored) if (stored or not sources) else []
+    if want_spotify:
+        found, failures = spotify_candidates(db, listener)
+        tracks.extend(found)
+        if failures:
+            notices.extend(failures)
+            if not tracks:
+                tracks = candidate_tracks(db, listener, ())
+    ranked = scoring.suggest(
         listener, tracks, purpose=purpose, history=history, recently_played=recently_played, limit=limit
     )
+    return ranked, notices
+
+
+def suggest(db: Database, listener: scoring.Listener, **options) -> list[scoring.Suggestion]:
+    return suggest_with_notices(db, listener, **options)[0]
 
 
 def suggest_for_resident(
@@ -167,7 +208,19 @@ def suggest_for_resident(
     sources: Sequence[str] = (),
 ) -> list[scoring.Suggestion]:
     """Suggestions that learn: this resident's recorded responses re-rank, recent plays rotate down."""
-    return suggest(
+    return suggest_for_resident_with_notices(db, actor, resident_id, purpose=purpose, limit=limit, sources=sources)[0]
+
+
+def suggest_for_resident_with_notices(
+    db: Database,
+    actor: User,
+    resident_id: int,
+    *,
+    purpose: str = "reminisce",
+    limit: int = 50,
+    sources: Sequence[str] = (),
+) -> tuple[list[scoring.Suggestion], list[str]]:
+    return suggest_with_notices(
         db,
         listener_for(db, actor, resident_id),
         purpose=purpose,

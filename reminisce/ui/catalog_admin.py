@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from reminisce.catalog import csv_import, local_folder, store
+from reminisce import accounts, config
+from reminisce.catalog import csv_import, local_folder, spotify, store
 from reminisce.errors import ReminisceError
 from reminisce.text import escape_markdown
 from reminisce.ui import state
@@ -92,3 +93,65 @@ if result := st.session_state.pop("scan_result", None):
     _show(result)
     for problem in result[2]:
         st.text(problem)
+
+
+def _save_spotify() -> None:
+    try:
+        spotify.save_credentials(
+            state.db(),
+            state.actor(),
+            st.session_state.get("spotify_client_id") or "",
+            st.session_state.get("spotify_client_secret") or "",
+        )
+    except ReminisceError as exc:
+        st.session_state["spotify_result"] = ("error", str(exc))
+        return
+    st.session_state["spotify_client_secret"] = ""
+    st.session_state["spotify_result"] = ("success", "Saved. Spotify can now be searched.")
+
+
+def _authorise() -> None:
+    try:
+        st.session_state["spotify_authorize_url"] = spotify.authorize_url(state.db(), state.actor())
+    except ReminisceError as exc:
+        st.session_state["spotify_result"] = ("error", str(exc))
+
+
+def _connect() -> None:
+    try:
+        spotify.connect(state.db(), state.actor(), st.session_state.get("spotify_pasted") or "")
+    except ReminisceError as exc:
+        st.session_state["spotify_result"] = ("error", str(exc))
+        return
+    st.session_state.pop("spotify_authorize_url", None)
+    st.session_state["spotify_result"] = ("success", "The care home's Spotify account is connected.")
+
+
+st.header("Spotify")
+st.write(escape_markdown(spotify.status_message(db)))
+st.caption(
+    "Optional. Spotify's development mode allows search (10 results a page) and playlist export for up to five "
+    "users, and needs the app owner to have Premium; suggestions always work from the catalog without it."
+)
+if not config.spotify_credentials()[0]:
+    with st.form("spotify_credentials"):
+        st.text_input("Client id", key="spotify_client_id", value=accounts.get_setting(db, "spotify_client_id"))
+        st.text_input("Client secret", key="spotify_client_secret", type="password")
+        st.form_submit_button("Save", on_click=_save_spotify)
+if spotify.is_configured(db):
+    st.markdown(
+        "**Export playlists to the care home's account**: "
+        + ("connected." if spotify.is_connected(db) else "not connected.")
+    )
+    st.button("Connect the care home's Spotify account", icon=":material/link:", on_click=_authorise)
+    if url := st.session_state.get("spotify_authorize_url"):
+        st.write(
+            "1. Open this address, sign in with the care home's Spotify account and approve. "
+            "2. The browser then shows an address starting http://127.0.0.1: copy all of it and paste it below."
+        )
+        st.code(url, language=None)
+        with st.form("spotify_connect"):
+            st.text_input("The address after approving", key="spotify_pasted")
+            st.form_submit_button("Connect", type="primary", on_click=_connect)
+if result := st.session_state.pop("spotify_result", None):
+    _show(result)

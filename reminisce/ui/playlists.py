@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from reminisce import care_model, exports, playlists, suggestions
+from reminisce.catalog import spotify
 from reminisce.catalog.base import Track
 from reminisce.engine.playlist import more_like
 from reminisce.engine.scoring import song_key
@@ -39,6 +40,16 @@ def _save_details(playlist_id: int) -> None:
         return
     components.set_errors("playlist_details", {})
     state.flash("Saved.")
+
+
+def _send_to_spotify(playlist_id: int) -> None:
+    try:
+        _, sent, missing = spotify.send_playlist(state.db(), state.actor(), playlist_id)
+    except ReminisceError as exc:
+        st.session_state["playlist_error"] = str(exc)
+        return
+    note = f" {missing} song(s) are not on Spotify yet." if missing else ""
+    state.flash(f"Sent {sent} song(s) to the care home's Spotify account (a private playlist).{note}")
 
 
 def _duplicate(playlist_id: int) -> None:
@@ -222,6 +233,8 @@ def main() -> None:
             mime="text/csv",
             icon=":material/download:",
         )
+        if spotify.is_connected(db):
+            st.button("Send to Spotify", icon=":material/cloud_upload:", on_click=_send_to_spotify, args=(playlist.id,))
         st.button("Duplicate", icon=":material/content_copy:", on_click=_duplicate, args=(playlist.id,))
         st.button(
             "Restore" if playlist.archived else "Archive",

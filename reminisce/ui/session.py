@@ -8,7 +8,9 @@ import streamlit as st
 
 from reminisce import care_model as cm
 from reminisce import insights, playlists, residents, sessions, suggestions
+from reminisce.catalog import spotify
 from reminisce.errors import NotFound, ReminisceError, ValidationError
+from reminisce.matching import normalise_artist, normalise_title
 from reminisce.text import escape_markdown
 from reminisce.ui import components, state
 
@@ -23,6 +25,20 @@ def _who() -> str:
 def find_song_url(title: str, artist: str) -> str:
     """A search link built only from our own quoted text (never a user-supplied URL)."""
     return "https://www.youtube.com/results?search_query=" + quote_plus(f"{title} {artist}".strip())
+
+
+def playable(item) -> tuple[str | None, str | None]:
+    """The best way to play a song: a local file, else a Spotify id (from any catalog row)."""
+    db = state.db()
+    rows = db.execute(
+        "SELECT file_path, spotify_id FROM tracks WHERE id = ? OR (title_key = ? AND artist_key = ?)"
+        " ORDER BY file_path != '' DESC, spotify_id != '' DESC LIMIT 1",
+        [item.track_id, normalise_title(item.title), normalise_artist(item.artist)],
+    ).fetchall()
+    if not rows:
+        return None, None
+    path, spotify_id = rows[0]
+    return path or None, spotify_id if spotify_id and spotify.SPOTIFY_ID.fullmatch(spotify_id) else None
 
 
 def _start(resident_id: int) -> None:
@@ -170,12 +186,11 @@ def song_screen(session: sessions.Session, songs: list, names: dict[int, str]) -
     st.progress((session.position + 1) / len(songs), text=f"Song {session.position + 1} of {len(songs)}")
     st.header(escape_markdown(item.title))
     st.subheader(escape_markdown(f"{item.artist}" + (f" ({item.year})" if item.year else "")))
-    path = None
-    if item.track_id is not None:
-        row = db.execute("SELECT file_path FROM tracks WHERE id = ?", [item.track_id]).fetchone()
-        path = row[0] if row and row[0] else None
+    path, spotify_id = playable(item)
     if path:
         st.audio(path)
+    elif spotify_id and spotify.is_configured(db):
+        st.iframe(spotify.embed_url(spotify_id), height=152)
     else:
         st.link_button("Find this song", find_song_url(item.title, item.artist), icon=":material/search:")
     for member in session.member_ids:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from reminisce import care_model, playlists, suggestions
-from reminisce.catalog import store
+from reminisce.catalog import spotify, store
 from reminisce.engine.scoring import Suggestion
 from reminisce.text import escape_markdown
 from reminisce.ui import components, state
@@ -64,6 +64,8 @@ def main() -> None:
         format_func=lambda p: playlists.PURPOSE_LABELS[p].split(" (")[0],
     )
     sources = [s.name for s in store.stored_sources(db)]
+    if spotify.is_configured(db) and spotify.SOURCE_NAME not in sources:
+        sources.append(spotify.SOURCE_NAME)
     with st.container(horizontal=True):
         decade = st.selectbox(
             "Decade",
@@ -84,7 +86,7 @@ def main() -> None:
         st.info(message)
 
     limit = st.session_state.get("suggestions_limit", PAGE_SIZE)
-    found = suggestions.suggest_for_resident(
+    found, notices = suggestions.suggest_for_resident_with_notices(
         db,
         state.actor(),
         resident_id,
@@ -92,6 +94,8 @@ def main() -> None:
         limit=limit if decade is None else 300,
         sources=(source,) if source else (),
     )
+    for notice in notices:
+        st.info(escape_markdown(notice), icon=":material/cloud_off:")
     if decade is not None:
         found = [s for s in found if s.track.year and decade <= s.track.year <= decade + 9][:limit]
     if not found:
