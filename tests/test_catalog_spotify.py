@@ -170,3 +170,9 @@ def test_suggest_command_with_spotify_returns_spotify_tracks_with_our_tags(fake,
     reeves = next(s for s in found if s["title"] == "He'll Have to Go")
     assert reeves["source"] == "spotify" and reeves["year"] == 1960 and "GB" in reeves["regions"]
     assert residents  # the CLI used the real catalog, loaded on first use
+
+
+def test_a_server_error_is_reported_as_one(connected, fake):
+    fake.mode = "500"
+    with pytest.raises(SourceError, match="not answering properly"):
+        spotify.SpotifySource(connected).find(TrackQuery(years=(1950, 1960)))

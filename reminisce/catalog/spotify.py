@@ -142,7 +142,9 @@ def _call(db: Database, action):
     try:
         result = action()
     except spotipy.SpotifyException as exc:
-        if exc.http_status == 429:
+        # A real 429 carries Retry-After; spotipy also reports repeated 5xx answers as a
+        # header-less 429 ("too many 500 error responses"), which is a server fault.
+        if exc.http_status == 429 and (exc.headers or {}).get("Retry-After") is not None:
             try:
                 wait = float((exc.headers or {}).get("Retry-After", 60))
             except (TypeError, ValueError):
