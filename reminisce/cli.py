@@ -161,6 +161,17 @@ def cmd_backup(args: argparse.Namespace) -> None:
     print(f"Backed up to {backup.backup(_db(args), SYSTEM, args.destination)}")
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from reminisce import doctor
+
+    findings = doctor.check(_db(args))
+    for finding in findings:
+        print(f"{'ok ' if finding.ok else 'FIX'}  {finding.what}" + ("" if finding.ok else f": {finding.advice}"))
+    problems = sum(not f.ok for f in findings)
+    print("All is well." if not problems else f"{problems} thing(s) to fix.")
+    return 1 if problems else 0
+
+
 def cmd_spotify_status(args: argparse.Namespace) -> None:
     from reminisce.catalog import spotify
 
@@ -324,6 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
         action.set_defaults(func=handler)
     user_commands.add_parser("list", help="list accounts").set_defaults(func=cmd_user_list)
 
+    commands.add_parser("doctor", help="check the database, catalog, backups and Spotify").set_defaults(func=cmd_doctor)
+
     backing_up = commands.add_parser("backup", help="copy the database safely while the app runs")
     backing_up.add_argument("destination", help="a new file, or a folder for a dated file")
     backing_up.set_defaults(func=cmd_backup)
@@ -332,12 +345,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace], None] = args.func
+    handler: Callable[[argparse.Namespace], int | None] = args.func
     try:
-        handler(args)
+        code = handler(args)
     except ReminisceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
-    return 0
+    return code or 0
