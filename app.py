@@ -10,6 +10,8 @@ from reminisce import accounts
 from reminisce.ui import state
 
 st.set_page_config(page_title="Reminisce", page_icon="🎵", layout="wide")
+# Our own constant CSS (never user text): less empty space above the title on a tablet.
+st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 3rem; }</style>")
 
 
 def page(name: str, title: str, icon: str, *, hidden: bool = False, default: bool = False) -> st.Page:

@@ -123,27 +123,35 @@ async def tablet(browser, url: str, number: int, seconds: float, result: Result)
 
     context = await browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
     page = await context.new_page()
+    step = "opening the app"
     try:
         await page.goto(url)
         await settle(page)
+        step = "signing in"
         await page.get_by_role("textbox", name="Username").fill("manager")
         await page.get_by_role("textbox", name="Password").fill(PASSWORD)
         await page.get_by_role("button", name="Sign in").click()
         await expect(page.get_by_role("heading", name="Residents")).to_be_visible(timeout=120_000)
+        step = "searching"
         search = page.get_by_role("textbox", name="Find a resident")
         await search.fill(f"Load Resident {number:03d}")
         await search.press("Enter")
         await expect(page.get_by_text("1 resident", exact=True)).to_be_visible(timeout=120_000)
+        step = "opening the resident"
         await settle(page)
         await page.get_by_role("button", name="Open").first.click()
         await expect(page.get_by_role("heading", name=f"Load Resident {number:03d}")).to_be_visible(timeout=120_000)
+        step = "opening the session"
+        await settle(page)
         await page.get_by_role("button", name="Listen").click()
         await page.get_by_role("button", name="Continue that session").click(timeout=120_000)
         await expect(page.get_by_text("Song 1 of")).to_be_visible(timeout=120_000)
         until = time.monotonic() + seconds  # the clock starts once this tablet is recording
         rating = 0
         while time.monotonic() < until:
+            step = "recording"
             rating = rating % 6 + 1
+            await settle(page)  # tap when the screen is ready, as a person would
             started = time.perf_counter()
             await page.get_by_role("radio", name=str(rating), exact=True).click()
             await expect(page.get_by_text(f"{rating}: ")).to_be_visible(timeout=120_000)
@@ -152,7 +160,7 @@ async def tablet(browser, url: str, number: int, seconds: float, result: Result)
                 result.errors.append(f"tablet {number}: an error was shown")
                 break
     except Exception as exc:  # the load run reports every failure rather than stopping
-        result.errors.append(f"tablet {number}: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
+        result.errors.append(f"tablet {number}, {step}: {type(exc).__name__}: {str(exc).splitlines()[0][:100]}")
     finally:
         await context.close()
 

@@ -21,13 +21,14 @@ from reminisce.catalog.fields import EXPORT_COLUMNS
 from reminisce.db import open_database
 from reminisce.errors import ReminisceError
 from reminisce.people import SYSTEM
+from reminisce.text import count
 
 
 def _db(args: argparse.Namespace):
     """The database, migrated and with the bundled catalog loaded (as the app does)."""
     path = str(args.db or config.database_path())
     db = open_database(path)
-    if args.command != "init":
+    if args.command not in ("init", "doctor"):  # doctor reports the state; it changes nothing
         bundled.ensure_loaded(db, path)
     return db
 
@@ -168,7 +169,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     for finding in findings:
         print(f"{'ok ' if finding.ok else 'FIX'}  {finding.what}" + ("" if finding.ok else f": {finding.advice}"))
     problems = sum(not f.ok for f in findings)
-    print("All is well." if not problems else f"{problems} thing(s) to fix.")
+    print("All is well." if not problems else f"{count(problems, 'thing')} to fix.")
     return 1 if problems else 0
 
 
@@ -202,7 +203,9 @@ def _track_json(track) -> dict:
 
 def cmd_demo(args: argparse.Namespace) -> None:
     added = demo.add_demo_residents(_db(args))
-    print(f"Added {added} demo resident(s)." if added else "The demo residents are already there; nothing added.")
+    print(
+        f"Added {count(added, 'demo resident')}." if added else "The demo residents are already there; nothing added."
+    )
 
 
 def cmd_resident_list(args: argparse.Namespace) -> None:

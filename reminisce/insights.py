@@ -15,6 +15,7 @@ from reminisce import people, playlists, residents, sessions
 from reminisce.accounts import User
 from reminisce.db import now_iso, transaction
 from reminisce.errors import NotFound, ValidationError
+from reminisce.text import count
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ class GoalProgress:
     def summary(self) -> str:
         if not self.sessions:
             return "No sessions linked to this goal yet."
-        parts = [f"{self.sessions} session(s)"]
+        parts = [count(self.sessions, "session")]
         if len(self.enjoyment) >= 2:
             half = len(self.enjoyment) // 2
             first, last = mean(self.enjoyment[:half]), mean(self.enjoyment[half:])
@@ -249,7 +250,7 @@ def plain_summary(name: str, results: list[SongResult], records: list[SessionRec
     """A few sentences a new carer can read in the corridor."""
     if not records:
         return f"No listening sessions recorded for {name} yet."
-    parts = [f"{name} has had {len(records)} listening session(s)."]
+    parts = [f"{name} has had {count(len(records), 'listening session')}."]
     works = songs_that_work(results)
     if works:
         parts.append("Songs that reach them: " + ", ".join(r.title for r in works[:3]) + ".")
@@ -367,7 +368,7 @@ def family_summary(db: Database, actor: User, resident_id: int) -> str:
     people.require(db, actor, resident_id, "view")
     profile = residents.load_profile(db, resident_id)
     month_ago = (datetime.now(UTC) - timedelta(days=30)).isoformat(timespec="seconds")
-    count = db.execute(
+    sessions_this_month = db.execute(
         "SELECT count(*) FROM listening_sessions s JOIN session_members m ON m.session_id = s.id"
         " WHERE m.resident_id = ? AND s.started_at >= ?",
         [resident_id, month_ago],
@@ -381,9 +382,10 @@ def family_summary(db: Database, actor: User, resident_id: int) -> str:
         )
     ]
     name = profile.short_name
-    if not count:
+    if not sessions_this_month:
         return f"{name} has not had a music session this month yet. The songs you share help staff choose well."
-    text = f"{name} has listened to music with staff {count} time(s) in the last month."
+    times = "once" if sessions_this_month == 1 else f"{sessions_this_month} times"
+    text = f"{name} has listened to music with staff {times} in the last month."
     if liked:
         text += " Songs that seem to bring joy: " + ", ".join(liked) + "."
     return text + " Thank you for the memories and songs you share."

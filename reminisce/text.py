@@ -18,3 +18,8 @@ def escape_markdown(text: str) -> str:
     escaped = (text or "").translate(_ESCAPES)
     # Line breaks inside one paragraph: keep them visible as typed.
     return escaped.replace("\n", "  \n")
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 session", "3 sessions": messages people read should read naturally."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

@@ -18,7 +18,7 @@ def test_a_fresh_database_needs_the_catalog_and_a_backup(db, capsys):
         "Run: python -m reminisce backup /a/safe/folder/",
     }
     assert main(["doctor"]) == 1
-    assert "thing(s) to fix" in capsys.readouterr().out
+    assert "2 things to fix." in capsys.readouterr().out
 
 
 def test_a_healthy_installation(db, db_path, tmp_path, capsys):

@@ -74,7 +74,7 @@ def test_goal_progress_and_plain_summary(db, peggy):
     summary = insights.plain_summary(
         "Peggy", insights.song_results(db, SYSTEM, peggy), insights.session_records(db, SYSTEM, peggy)
     )
-    assert "4 listening session(s)" in summary and "Mood is usually better after music" in summary
+    assert "4 listening sessions" in summary and "Mood is usually better after music" in summary
     with pytest.raises(ValidationError):
         insights.add_goal(db, SYSTEM, peggy, "  ")
 

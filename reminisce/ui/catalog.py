@@ -4,7 +4,7 @@ import streamlit as st
 
 from reminisce import reference
 from reminisce.catalog import search, store
-from reminisce.text import escape_markdown
+from reminisce.text import count, escape_markdown
 from reminisce.ui import state
 
 DECADES = [f"{year}s" for year in range(1920, 2000, 10)]
@@ -15,7 +15,7 @@ numbers = store.stats(db)
 if not numbers["total"]:
     st.info("The catalog is empty. An administrator can load it with: python -m reminisce init", icon=":material/info:")
     st.stop()
-st.caption(f"{numbers['total']:,} songs from {len(numbers['by_source'])} source(s)")
+st.caption(f"{numbers['total']:,} songs from {count(len(numbers['by_source']), 'source')}")
 
 text = st.text_input(
     "Search by title, singer, or what you remember",

@@ -13,7 +13,7 @@ import streamlit as st
 
 from reminisce import reference, residents, sessions
 from reminisce.errors import NotFound, ReminisceError, ValidationError
-from reminisce.text import escape_markdown
+from reminisce.text import count, escape_markdown
 from reminisce.ui import state
 
 
@@ -269,7 +269,7 @@ def _decide(proposal_id: int, confirm: bool) -> None:
         if confirm:
             removed = sessions.confirm_red_flag(state.db(), state.actor(), proposal_id)
             state.flash(
-                f"Red flag confirmed. Removed from {removed} playlist place(s); it will not be suggested again."
+                f"Red flag confirmed. Removed from {count(removed, 'playlist place')}; it will not be suggested again."
             )
         else:
             sessions.dismiss_red_flag(state.db(), state.actor(), proposal_id)

@@ -4,7 +4,7 @@ Readable in under a minute."""
 import streamlit as st
 
 from reminisce import insights
-from reminisce.text import escape_markdown
+from reminisce.text import count, escape_markdown
 from reminisce.ui import components, state
 
 st.title("Since last shift")
@@ -17,7 +17,7 @@ if not shifts:
     st.info(f"No listening sessions in the last {hours} hours.", icon=":material/info:")
 for shift in shifts:
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(shift.name)}** · {shift.sessions} session(s)")
+        st.markdown(f"**{escape_markdown(shift.name)}** · {count(shift.sessions, 'session')}")
         if shift.worked:
             st.markdown("✅ Worked: " + escape_markdown(", ".join(shift.worked)))
         if shift.distress:

@@ -10,7 +10,7 @@ from reminisce.catalog.base import Track
 from reminisce.engine.playlist import more_like
 from reminisce.engine.scoring import song_key
 from reminisce.errors import ReminisceError, ValidationError
-from reminisce.text import escape_markdown
+from reminisce.text import count, escape_markdown
 from reminisce.ui import components, state
 
 
@@ -48,8 +48,8 @@ def _send_to_spotify(playlist_id: int) -> None:
     except ReminisceError as exc:
         st.session_state["playlist_error"] = str(exc)
         return
-    note = f" {missing} song(s) are not on Spotify yet." if missing else ""
-    state.flash(f"Sent {sent} song(s) to the care home's Spotify account (a private playlist).{note}")
+    note = f" Not on Spotify yet: {count(missing, 'song')}." if missing else ""
+    state.flash(f"Sent {count(sent, 'song')} to the care home's Spotify account (a private playlist).{note}")
 
 
 def _duplicate(playlist_id: int) -> None:

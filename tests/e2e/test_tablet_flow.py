@@ -138,7 +138,7 @@ def test_a_whole_listening_session_then_insights_and_red_flag(page: Page, app_ur
     tap(page, page.get_by_role("button", name="Finish and save"))
 
     expect(page.get_by_role("heading", name="Insights for Kathleen Walsh")).to_be_visible()
-    expect(page.get_by_text("1 listening session(s)")).to_be_visible()
+    expect(page.get_by_text("has had 1 listening session.")).to_be_visible()
     tap(page, page.get_by_role("button", name="Confirm red flag"))
     expect(page.get_by_text("Red flag confirmed")).to_be_visible()
 
