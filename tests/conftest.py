@@ -54,3 +54,27 @@ def peggy(db) -> int:
             }
         ),
     )
+
+
+@pytest.fixture(scope="session")
+def fake_spotify():
+    """A stand-in Spotify Web API on 127.0.0.1 (tests/spotify_fake.py)."""
+    import spotify_fake
+
+    server = spotify_fake.start()
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture
+def spotify_connected(db, fake_spotify, monkeypatch):
+    """Spotify configured against the stand-in, and the four-song test catalog loaded."""
+    from reminisce.catalog import bundled
+
+    fake_spotify.mode, fake_spotify.calls[:] = "", []
+    monkeypatch.setenv("SPOTIPY_CLIENT_ID", "test-client")
+    monkeypatch.setenv("SPOTIPY_CLIENT_SECRET", "test-secret")
+    monkeypatch.setenv("REMINISCE_SPOTIFY_API_URL", f"{fake_spotify.url}/v1")
+    monkeypatch.setenv("REMINISCE_SPOTIFY_AUTH_URL", fake_spotify.url)
+    bundled.load_bundled(db)
+    return db

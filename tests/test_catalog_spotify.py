@@ -11,7 +11,6 @@ import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import spotify_fake
 from helpers import ROOT
 
 from reminisce import playlists, residents, suggestions
@@ -21,22 +20,14 @@ from reminisce.engine.scoring import Suggestion
 from reminisce.people import SYSTEM
 
 
-@pytest.fixture(scope="module")
-def fake():
-    server = spotify_fake.start()
-    yield server
-    server.shutdown()
+@pytest.fixture
+def fake(fake_spotify):
+    return fake_spotify
 
 
 @pytest.fixture
-def connected(db, fake, monkeypatch):
-    fake.mode, fake.calls[:] = "", []
-    monkeypatch.setenv("SPOTIPY_CLIENT_ID", "test-client")
-    monkeypatch.setenv("SPOTIPY_CLIENT_SECRET", "test-secret")
-    monkeypatch.setenv("REMINISCE_SPOTIFY_API_URL", f"{fake.url}/v1")
-    monkeypatch.setenv("REMINISCE_SPOTIFY_AUTH_URL", fake.url)
-    bundled.load_bundled(db)  # the four-song test catalog
-    return db
+def connected(spotify_connected):
+    return spotify_connected
 
 
 def test_era_search_takes_our_tags_and_the_original_year(connected, fake):

@@ -1,32 +1,23 @@
 """Spotify in the pages: a calm banner when it fails, the embed player in a session."""
 
 import pytest
-import spotify_fake
 from helpers import click, page, signed_in_app, texts
 
 from reminisce import playlists
-from reminisce.catalog import bundled, spotify
+from reminisce.catalog import spotify
 from reminisce.catalog.base import TrackQuery
 from reminisce.engine.scoring import Suggestion
 from reminisce.people import SYSTEM
 
 
-@pytest.fixture(scope="module")
-def fake():
-    server = spotify_fake.start()
-    yield server
-    server.shutdown()
+@pytest.fixture
+def fake(fake_spotify):
+    return fake_spotify
 
 
 @pytest.fixture
-def connected(db, fake, monkeypatch):
-    fake.mode = ""
-    monkeypatch.setenv("SPOTIPY_CLIENT_ID", "test-client")
-    monkeypatch.setenv("SPOTIPY_CLIENT_SECRET", "test-secret")
-    monkeypatch.setenv("REMINISCE_SPOTIFY_API_URL", f"{fake.url}/v1")
-    monkeypatch.setenv("REMINISCE_SPOTIFY_AUTH_URL", fake.url)
-    bundled.load_bundled(db)
-    return db
+def connected(spotify_connected):
+    return spotify_connected
 
 
 def test_a_spotify_fault_shows_a_calm_banner_and_the_catalog_answers(connected, fake, admin, peggy):

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from e2e_utils import TABLET_LANDSCAPE
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.load import start_server  # noqa: E402
 
 
 def _chromium() -> str | None:
@@ -56,48 +55,12 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": TABLET_LANDSCAPE, "has_touch": True, "is_mobile": False}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    port = _free_port()
-    db_path = tmp_path_factory.mktemp("e2e") / "reminisce.db"
-    env = {**os.environ, "REMINISCE_DB": str(db_path)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    """A real `streamlit run` on a free loopback port with its own database (the same
+    starter the load benchmark uses)."""
+    proc, url = start_server(tmp_path_factory.mktemp("e2e") / "reminisce.db")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not become healthy")
-            time.sleep(0.3)
         yield url
     finally:
         proc.terminate()
