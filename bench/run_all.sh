@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 python bench/catalog.py
 python bench/suggest.py
 python bench/pages.py
+python bench/load_ws.py --sessions 20 --seconds 60
 python bench/load.py --sessions 20 --seconds 60
