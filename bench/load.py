@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -178,13 +179,32 @@ async def drive(url: str, count: int, seconds: float, server_pid: int) -> Result
     return result
 
 
+def run_async(make_coroutine):
+    """asyncio.run in a thread of its own, so it also works where a loop is already running
+    (as in a test session that has used Playwright's sync API)."""
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = asyncio.run(make_coroutine())
+        except BaseException as exc:  # handed back to the caller below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
 def run(count: int, seconds: float) -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         db_path = Path(tmp) / "load.db"
         seed(db_path, count)
         proc, url = start_server(db_path)
         try:
-            return asyncio.run(drive(url, count, seconds, proc.pid))
+            return run_async(lambda: drive(url, count, seconds, proc.pid))
         finally:
             proc.terminate()
             proc.wait(timeout=10)

@@ -27,7 +27,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import PASSWORD, Result, rss_mib, seed, start_server  # noqa: E402
+from bench.load import PASSWORD, Result, rss_mib, run_async, seed, start_server  # noqa: E402
 from reminisce.db import open_database  # noqa: E402
 
 
@@ -132,7 +132,7 @@ def run(count: int, seconds: float, pause: float = 0.0) -> tuple[Result, int]:
             async def everyone():
                 await asyncio.gather(*(tablet(url, r, seconds, pause, result) for r in residents))
 
-            asyncio.run(everyone())
+            run_async(everyone)
             result.rss_mib = rss_mib(proc.pid)
         finally:
             proc.terminate()
