@@ -93,6 +93,9 @@ class FakeSpotify(ThreadingHTTPServer):
         self.playlists: dict[str, list[str]] = {}
         self.lock = threading.Lock()
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that gave up (our 2 s timeout) is expected here: stay quiet."""
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
