@@ -8,7 +8,7 @@ into the life story or decline it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -36,6 +36,7 @@ class Contribution:
     place: str
     status: str
     created_at: str
+    photo: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def _row(row: dict[str, Any]) -> Contribution:
@@ -51,17 +52,18 @@ def _row(row: dict[str, Any]) -> Contribution:
         row["place"],
         row["status"],
         row["created_at"],
+        row["photo"],
     )
 
 
-def _text(value: Any, field: str, limit: int, required: bool = False) -> str:
+def _text(value: Any, name: str, limit: int, required: bool = False) -> str:
     text = (value or "").strip() if isinstance(value, str) or value is None else None
     if text is None:
-        raise ValidationError({field: "must be text."})
+        raise ValidationError({name: "must be text."})
     if required and not text:
-        raise ValidationError({field: "is required."})
+        raise ValidationError({name: "is required."})
     if len(text) > limit:
-        raise ValidationError({field: f"is {len(text):,} characters; the limit is {limit:,}."})
+        raise ValidationError({name: f"is {len(text):,} characters; the limit is {limit:,}."})
     return text
 
 
@@ -70,12 +72,27 @@ def add(db: Database, actor: User, resident_id: int, kind: str, fields: dict[str
     if kind not in KINDS:
         raise ValidationError({"kind": f"must be one of {', '.join(KINDS)}."})
     people.require(db, actor, resident_id, "contribute")
-    values: dict[str, Any] = {"title": "", "artist": "", "text": "", "year": None, "place": ""}
+    values: dict[str, Any] = {
+        "title": "",
+        "artist": "",
+        "text": "",
+        "year": None,
+        "place": "",
+        "photo": None,
+        "photo_type": "",
+    }
     if kind == "memory":
         memory = residents.validate_memory(
-            {"text": fields.get("text"), "year": fields.get("year"), "place": fields.get("place")}
+            {
+                "text": fields.get("text"),
+                "year": fields.get("year"),
+                "place": fields.get("place"),
+                "photo": fields.get("photo"),
+            }
         )
-        values.update(text=memory.text, year=memory.year, place=memory.place)
+        values.update(
+            text=memory.text, year=memory.year, place=memory.place, photo=memory.photo, photo_type=memory.photo_type
+        )
     else:
         values["title"] = _text(fields.get("title"), "title", residents.SHORT_TEXT_LIMIT, required=True)
         values["artist"] = _text(fields.get("artist"), "artist", residents.SHORT_TEXT_LIMIT)
@@ -84,7 +101,7 @@ def add(db: Database, actor: User, resident_id: int, kind: str, fields: dict[str
         residents.load_profile(db, resident_id)
         cursor = db.execute(
             "INSERT INTO contributions (resident_id, author_id, author_name, kind, title, artist, text, year, place,"
-            " track_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " track_id, created_at, photo, photo_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 resident_id,
                 actor.id or None,
@@ -97,6 +114,8 @@ def add(db: Database, actor: User, resident_id: int, kind: str, fields: dict[str
                 values["place"],
                 fields.get("track_id"),
                 now_iso(),
+                values["photo"],
+                values["photo_type"],
             ],
         )
     people.audit(db, actor, f"contribute {kind}", resident_id)
@@ -155,6 +174,7 @@ def approve(db: Database, actor: User, contribution_id: int, edits: dict[str, An
                     "year": item.year,
                     "place": item.place,
                     "contributed_by": f"{item.author_name} (family)",
+                    "photo": item.photo,
                 },
             )
         elif item.kind == "red_flag":

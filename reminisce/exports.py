@@ -3,6 +3,7 @@ resident's session records as CSV for clinical review."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 from datetime import date
@@ -240,6 +241,11 @@ def everything_json(db: Database, actor: User, resident_id: int) -> str:
         for p in playlists.for_resident(db, actor, resident_id, archived=archived)
     ]
     data["sessions"] = [dict(row) for row in csv.DictReader(io.StringIO(sessions_csv(db, actor, resident_id)))]
+    data["memory_photos"] = [
+        {"memory": m.text[:80], "type": m.photo_type, "base64": base64.b64encode(m.photo).decode()}
+        for m in profile.memories
+        if m.photo
+    ]
     data["family_contributions"] = [
         {
             "kind": c.kind,

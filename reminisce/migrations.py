@@ -363,3 +363,15 @@ def m006_spotify(db: Database) -> None:
         )""",
         "ALTER TABLE playlists ADD COLUMN spotify_playlist_id TEXT NOT NULL DEFAULT ''",
     )
+
+
+@migrations()
+def m007_memory_photos(db: Database) -> None:
+    """A photo with a memory (family often have one: a wedding, a dance hall)."""
+    _run(
+        db,
+        "ALTER TABLE memories ADD COLUMN photo BLOB",
+        "ALTER TABLE memories ADD COLUMN photo_type TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE contributions ADD COLUMN photo BLOB",
+        "ALTER TABLE contributions ADD COLUMN photo_type TEXT NOT NULL DEFAULT ''",
+    )

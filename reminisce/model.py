@@ -47,6 +47,9 @@ class Memory:
     contributed_by: str = ""
     id: int | None = None
     created_at: str = ""
+    #: An optional photo (bytes) and its type; not part of the portable text profile.
+    photo: bytes | None = field(default=None, repr=False, compare=False)
+    photo_type: str = field(default="", compare=False)
 
 
 @dataclass

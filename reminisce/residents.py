@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,7 @@ from reminisce.model import (
     ResidentSummary,
     SongStory,
 )
+from reminisce.photos import photo_type
 
 EARLIEST_BIRTH_YEAR = 1900
 #: Names and titles are short; stories, notes and memories may be long (a family's
@@ -318,6 +319,15 @@ def validate_profile(raw: Mapping[str, Any]) -> Profile:
 def validate_memory(raw: Mapping[str, Any], birth_year: int | None = None) -> Memory:
     check = _Checker()
     memory = _memory(check, raw, "memory", birth_year)
+    photo = raw.get("photo")
+    if photo is not None:
+        if not isinstance(photo, bytes):
+            check.fail("memory.photo", "must be an image file.")
+        else:
+            try:
+                memory = replace(memory, photo=photo or None, photo_type=photo_type(photo))
+            except ValidationError as exc:
+                check.fail("memory.photo", exc.errors["photo"])
     if check.errors:
         raise ValidationError({key.removeprefix("memory."): message for key, message in check.errors.items()})
     return memory
@@ -566,8 +576,18 @@ def export_profile(db: Database, actor: User, resident_id: int) -> str:
 
 def _insert_memory(db: Database, resident_id: int, memory: Memory) -> int:
     cursor = db.execute(
-        "INSERT INTO memories (resident_id, text, year, place, contributed_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [resident_id, memory.text, memory.year, memory.place, memory.contributed_by, memory.created_at or now_iso()],
+        "INSERT INTO memories (resident_id, text, year, place, contributed_by, created_at, photo, photo_type)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            resident_id,
+            memory.text,
+            memory.year,
+            memory.place,
+            memory.contributed_by,
+            memory.created_at or now_iso(),
+            memory.photo,
+            memory.photo_type,
+        ],
     )
     return int(cursor.lastrowid)
 
@@ -579,7 +599,9 @@ def list_memories(db: Database, actor: User, resident_id: int) -> list[Memory]:
 
 def _memories(db: Database, resident_id: int) -> list[Memory]:
     return [
-        Memory(m["text"], m["year"], m["place"], m["contributed_by"], m["id"], m["created_at"])
+        Memory(
+            m["text"], m["year"], m["place"], m["contributed_by"], m["id"], m["created_at"], m["photo"], m["photo_type"]
+        )
         for m in db.query("SELECT * FROM memories WHERE resident_id = ? ORDER BY id", [resident_id])
     ]
 

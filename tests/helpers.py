@@ -44,3 +44,14 @@ def carer(db, name: str) -> accounts.User:
     if row:
         return accounts.User(row[0], name.lower(), "staff", name)
     return accounts.create_user(db, name.lower(), "password-123", "staff", name)
+
+
+def png(width: int = 4, height: int = 3) -> bytes:
+    """A real, tiny PNG image."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(out, format="PNG")
+    return out.getvalue()

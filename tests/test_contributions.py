@@ -2,6 +2,7 @@
 to avoid works at once."""
 
 import pytest
+from helpers import png
 
 from reminisce import contributions, people, residents, suggestions
 from reminisce.catalog import bundled
@@ -77,3 +78,29 @@ def test_staff_see_everything_pending_family_see_their_own(db, peggy, family):
     assert [c.text for c in contributions.for_resident(db, family, peggy)] == ["From Siobhan"]
     with pytest.raises(AccessDenied):
         contributions.pending(db, family)
+
+
+PNG = png()
+
+
+def test_a_memory_with_a_photo_keeps_it_through_approval(db, peggy, family):
+    item = contributions.add(db, family, peggy, "memory", {"text": "Their wedding, 1962", "photo": PNG})
+    [pending] = contributions.pending(db, SYSTEM)
+    assert pending.photo == PNG
+    contributions.approve(db, SYSTEM, item)
+    [memory] = residents.list_memories(db, SYSTEM, peggy)
+    assert (memory.photo, memory.photo_type) == (PNG, "image/png")
+
+
+@pytest.mark.parametrize(
+    ("photo", "message"),
+    [
+        (b"%PDF-1.7 not a picture", "not a photo"),
+        (b"\xff\xd8\xff" + bytes(6 * 1024 * 1024), "limit is 5 MB"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "could not be opened"),
+    ],
+)
+def test_something_that_is_not_a_photo_is_refused(db, peggy, family, photo, message):
+    with pytest.raises(ValidationError, match=message):
+        contributions.add(db, family, peggy, "memory", {"text": "x", "photo": photo})
+    assert db["contributions"].count == 0

@@ -2,7 +2,7 @@
 and no route to another resident."""
 
 import pytest
-from helpers import click, page, signed_in_app, texts
+from helpers import click, page, png, signed_in_app, texts
 
 from reminisce import contributions, people, residents
 from reminisce.catalog import bundled
@@ -87,3 +87,12 @@ def test_an_empty_memory_is_explained(db, family):
     app = signed_in_app(family).run()
     click(app, "Share this memory")
     assert any("is required" in e for e in texts(app.error))
+
+
+def test_a_memory_with_a_photo(db, family, peggy):
+    app = signed_in_app(family).run()
+    app.text_area(key="fam_memory_text").set_value("Wedding day")
+    app.file_uploader(key="fam_memory_photo").set_value(("wedding.png", png(), "image/png"))
+    click(app, "Share this memory")
+    [item] = contributions.for_resident(db, family, peggy)
+    assert item.photo.startswith(b"\x89PNG")

@@ -1,7 +1,7 @@
 """The life story screens: one topic per screen, saves confirmed, user text shown as text."""
 
 import pytest
-from helpers import click, page, signed_in_app, texts
+from helpers import click, page, png, signed_in_app, texts
 
 from reminisce import residents
 from reminisce.people import SYSTEM
@@ -112,3 +112,10 @@ def test_unknown_resident_id_gets_a_clear_message(db, admin):
     app.query_params["id"] = "9999"
     app.switch_page(page("resident")).run()
     assert any("could not be found" in w for w in texts(app.warning))
+
+
+def test_memory_photos_are_shown_on_the_memories_screen(db, admin, peggy):
+    residents.add_memory(db, SYSTEM, peggy, {"text": "Wedding day", "photo": png()})
+    app = open_story(admin, peggy, "memories")
+    assert not app.exception
+    assert len(app.get("image")) == 1

@@ -50,6 +50,8 @@ for item in waiting:
         )
         if item.kind == "red_flag":
             st.warning("Already in force as a precaution: it is not being suggested or played.", icon=":material/flag:")
+        if item.photo:
+            st.image(item.photo, width=320)
         if item.kind == "memory":
             st.text_area("Memory", value=item.text, key=f"edit_text_{item.id}", height=120)
             st.caption(escape_markdown(" · ".join(str(p) for p in (item.year, item.place) if p)))

@@ -36,6 +36,7 @@ def _memory(resident_id: int) -> None:
             "text": values.get("fam_memory_text"),
             "year": values.get("fam_memory_year"),
             "place": values.get("fam_memory_place"),
+            "photo": values["fam_memory_photo"].getvalue() if values.get("fam_memory_photo") else None,
         },
         ["fam_memory_text", "fam_memory_year", "fam_memory_place"],
         "Thank you. Staff will add your memory to the life story.",
@@ -96,7 +97,7 @@ st.info(escape_markdown(insights.family_summary(db, me, resident_id)), icon=":ma
 
 st.header("Share a memory")
 errors = components.get_errors("family_memory")
-with st.form("family_memory"):
+with st.form("family_memory", clear_on_submit=True):
     st.text_area(
         "Your memory",
         key="fam_memory_text",
@@ -107,6 +108,8 @@ with st.form("family_memory"):
     st.number_input("Year (if you know it)", key="fam_memory_year", value=None, step=1, format="%d")
     components.field_error(errors, "year", "The year")
     st.text_input("Place (if you know it)", key="fam_memory_place")
+    st.file_uploader("A photo (optional)", type=["jpg", "jpeg", "png", "webp", "gif"], key="fam_memory_photo")
+    components.field_error(errors, "photo", "The photo")
     components.other_errors(errors, ("text", "year"))
     st.form_submit_button("Share this memory", type="primary", on_click=_memory, args=(resident_id,), width="stretch")
 

@@ -359,7 +359,14 @@ def listening(profile: Profile) -> None:
 
 def memories(profile: Profile) -> None:
     stored = profile.memories
-    entries = [vars(memory) for memory in stored]
+    with_photos = [m for m in stored if m.photo]
+    if with_photos:
+        with st.container(horizontal=True):
+            for memory in with_photos:
+                with st.container(width=260):
+                    st.image(memory.photo, width=240)
+                    st.caption(escape_markdown(memory.text[:80] + ("..." if len(memory.text) > 80 else "")))
+    entries = [{k: v for k, v in vars(memory).items() if k not in ("photo", "photo_type")} for memory in stored]
 
     def save_entry(index: int | None, entry: dict[str, Any]) -> None:
         if index is None:
