@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import logging
 from datetime import date
 
 from fpdf import FPDF
@@ -16,6 +17,9 @@ from reminisce import care_model as cm
 from reminisce import config, insights, people, playlists, residents
 from reminisce.accounts import User
 from reminisce.reference import country_name, language_name
+
+# fpdf2 logs the characters a font lacks, which would put pieces of people's names in the logs.
+logging.getLogger("fpdf.output").setLevel(logging.ERROR)
 
 FONT_DIR = config.DATA_DIR / "fonts"
 FONT = "DejaVu"

@@ -82,3 +82,13 @@ def test_session_records_csv(db, peggy):
     sessions.end_session(db, SYSTEM, session, {peggy: {"enjoyment": 75}})
     [row] = list(csv.DictReader(io.StringIO(exports.sessions_csv(db, SYSTEM, peggy))))
     assert (row["title"], row["rating"], row["midas_enjoyment"], row["recorded_by"]) == ("A", "5", "75", "Ann")
+
+
+def test_names_in_scripts_the_font_lacks_still_make_a_pdf_and_are_not_logged(db, caplog):
+    resident_id = residents.create_resident(
+        db, SYSTEM, residents.validate_profile({"name": "ਹਰਜੀਤ Kaur", "birth_year": 1950})
+    )
+    with caplog.at_level("DEBUG"):
+        data = exports.music_profile_pdf(db, SYSTEM, resident_id)
+    assert data.startswith(b"%PDF") and "Kaur" in pdf_text(data)
+    assert "ਹ" not in caplog.text and "Kaur" not in caplog.text
