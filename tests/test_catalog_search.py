@@ -61,3 +61,10 @@ def test_any_text_is_safe_to_search(catalog, text):
 
 def test_nothing_close_returns_nothing(catalog):
     assert search.search(catalog, "zzqx vvkk") == []
+
+
+def test_a_huge_catalog_scans_only_tracks_sharing_a_word_start(catalog, monkeypatch):
+    monkeypatch.setattr(search, "FULL_SCAN_LIMIT", 2)
+    assert titles(search.search(catalog, "hartbreak hotell"))[0] == "Heartbreak Hotel"
+    ids, _ = search._scan_choices(catalog, ["hartbreak", "hotell"])
+    assert len(ids) == 1  # only "Heartbreak Hotel" shares a three-letter start ("hot")

@@ -18,6 +18,8 @@ from reminisce.catalog import store
 from reminisce.catalog.base import Track
 
 FUZZY_CUTOFF = 60
+FULL_SCAN_LIMIT = 200_000
+PREFIX_SCAN_LIMIT = 50_000
 #: Words that carry no meaning in a remembered fragment ("the one about...").
 FILLER_WORDS = frozenset(
     {
@@ -80,6 +82,24 @@ def _all_choices(db: Database) -> tuple[list[int], list[str]]:
         return _choices_cache[key]
 
 
+def _scan_choices(db: Database, words: list[str]) -> tuple[list[int], list[str]]:
+    """What the typo scan compares against: every track in a home-sized catalog; in a
+    huge one (over FULL_SCAN_LIMIT), the tracks sharing the first three letters of a
+    word, so a million-track catalog still answers quickly."""
+    total = db.execute("SELECT max(id) FROM tracks").fetchone()[0] or 0
+    if total <= FULL_SCAN_LIMIT or not words:
+        return _all_choices(db)
+    prefixes = sorted({w[:3] for w in words if len(w) >= 3})
+    if not prefixes:
+        return _all_choices(db)
+    rows = db.execute(
+        "SELECT t.id, t.title, t.artist FROM tracks_fts f JOIN tracks t ON t.id = f.rowid WHERE tracks_fts MATCH ?"
+        " LIMIT ?",
+        [" OR ".join(f'"{p}"*' for p in prefixes), PREFIX_SCAN_LIMIT],
+    ).fetchall()
+    return [r[0] for r in rows], [f"{r[1]} {r[2]}" for r in rows]
+
+
 def _filters(decade: int | None, region: str | None) -> tuple[list[str], list]:
     where, params = [], []
     if decade is not None:
@@ -130,7 +150,7 @@ def fuzzy_search(
         any_word = " OR ".join(f'"{w}"*' for w in words[:12])
         for track in _fts(db, any_word, decade, region, 200):
             candidates[track.id] = 0.0
-    ids, texts = _all_choices(db)
+    ids, texts = _scan_choices(db, words)
     for _, score, index in process.extract(
         query, texts, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit * 4, score_cutoff=FUZZY_CUTOFF
     ):
