@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -27,7 +28,12 @@ HOME_NAME_LIMIT = 120
 _hasher = PasswordHasher()
 # Verifying against this when the username is unknown keeps the answer time the same,
 # so timing does not reveal which usernames exist.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Hashed on first use, not at import: every CLI call and app start would pay ~0.1 s."""
+    return _hasher.hash("not-a-real-password")
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def sign_in(db: Database, username: str, password: str, *, now: datetime | None 
     rows = list(db.query("SELECT * FROM users WHERE username = ?", [(username or "").strip()]))
     if not rows:
         with contextlib.suppress(VerificationError):
-            _hasher.verify(_DUMMY_HASH, password or "")
+            _hasher.verify(_dummy_hash(), password or "")
         raise SignInRefused
     row = rows[0]
     locked_until = datetime.fromisoformat(row["locked_until"]) if row["locked_until"] else None

@@ -154,39 +154,36 @@ def playlist_csv(db: Database, actor: User, playlist_id: int) -> str:
     return out.getvalue()
 
 
-def sessions_csv(db: Database, actor: User, resident_id: int) -> str:
-    """One row per song played, with the session's context and outcomes, for clinical review."""
+SESSION_COLUMNS = (
+    "session_id",
+    "started_at",
+    "purpose",
+    "activity",
+    "audio",
+    "place",
+    "recorded_by",
+    "mood_before",
+    "mood_after",
+    *(f"midas_{item}" for item in cm.MIDAS_ITEMS),
+    "minutes_engaged",
+    "position",
+    "title",
+    "artist",
+    "year",
+    "rating",
+    "cues",
+    "stopped",
+    "skipped",
+    "listened_seconds",
+    "note",
+)
+
+
+def session_rows(db: Database, actor: User, resident_id: int) -> list[dict]:
+    """One dict per song played (SESSION_COLUMNS), with the session's context and outcomes."""
     people.require_staff(actor)
     residents.get_resident(db, actor, resident_id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    midas = [f"midas_{item}" for item in cm.MIDAS_ITEMS]
-    writer.writerow(
-        [
-            "session_id",
-            "started_at",
-            "purpose",
-            "activity",
-            "audio",
-            "place",
-            "recorded_by",
-            "mood_before",
-            "mood_after",
-            *midas,
-            "minutes_engaged",
-            "position",
-            "title",
-            "artist",
-            "year",
-            "rating",
-            "cues",
-            "stopped",
-            "skipped",
-            "listened_seconds",
-            "note",
-        ]
-    )
-    for row in db.query(
+    rows = db.query(
         """SELECT s.id AS session_id, s.started_at, s.purpose, s.activity, s.audio, s.place, s.recorded_by,
                   m.*, p.position, p.title, p.artist, p.year, p.rating, p.cues, p.stopped, p.skipped,
                   p.listened_seconds, p.note
@@ -194,32 +191,16 @@ def sessions_csv(db: Database, actor: User, resident_id: int) -> str:
            LEFT JOIN song_plays p ON p.session_id = s.id AND p.resident_id = m.resident_id
            WHERE m.resident_id = ? ORDER BY s.started_at, s.id, p.position""",
         [resident_id],
-    ):
-        writer.writerow(
-            [
-                row["session_id"],
-                row["started_at"],
-                row["purpose"],
-                row["activity"],
-                row["audio"],
-                row["place"],
-                row["recorded_by"],
-                row["mood_before"],
-                row["mood_after"],
-                *[row[m] for m in midas],
-                row["minutes_engaged"],
-                row["position"],
-                row["title"],
-                row["artist"],
-                row["year"],
-                row["rating"],
-                row["cues"],
-                row["stopped"],
-                row["skipped"],
-                row["listened_seconds"],
-                row["note"],
-            ]
-        )
+    )
+    return [{column: row[column] for column in SESSION_COLUMNS} for row in rows]
+
+
+def sessions_csv(db: Database, actor: User, resident_id: int) -> str:
+    """The session records as CSV, for clinical review."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=SESSION_COLUMNS)
+    writer.writeheader()
+    writer.writerows(session_rows(db, actor, resident_id))
     return out.getvalue()
 
 
@@ -244,7 +225,7 @@ def everything_json(db: Database, actor: User, resident_id: int) -> str:
         for archived in (False, True)
         for p in playlists.for_resident(db, actor, resident_id, archived=archived)
     ]
-    data["sessions"] = [dict(row) for row in csv.DictReader(io.StringIO(sessions_csv(db, actor, resident_id)))]
+    data["sessions"] = session_rows(db, actor, resident_id)
     data["memory_photos"] = [
         {"memory": m.text[:80], "type": m.photo_type, "base64": base64.b64encode(m.photo).decode()}
         for m in profile.memories

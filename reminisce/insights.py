@@ -11,7 +11,7 @@ from statistics import mean
 from sqlite_utils import Database
 
 from reminisce import care_model as cm
-from reminisce import people, playlists, residents, sessions
+from reminisce import people, residents, sessions
 from reminisce.accounts import User
 from reminisce.db import now_iso, transaction
 from reminisce.errors import NotFound, ValidationError
@@ -345,7 +345,10 @@ def home_overview(db: Database, actor: User, now: datetime | None = None) -> Hom
         ).fetchall()
     )
     name = {p.id: p.preferred_name or p.name for p in everyone}
-    without_playlist = [name[p.id] for p in everyone if not playlists.for_resident(db, actor, p.id)]
+    with_playlist = {
+        row[0] for row in db.execute("SELECT DISTINCT resident_id FROM playlists WHERE archived = 0").fetchall()
+    }
+    without_playlist = [name[p.id] for p in everyone if p.id not in with_playlist]
     songs = [
         (row[0], row[1], round(row[2], 2), row[3])
         for row in db.execute(
