@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -35,7 +34,8 @@ def test_migrating_twice_changes_nothing(db):
 
 def test_first_released_schema_upgrades_in_place_keeping_every_row(tmp_path):
     copy = tmp_path / "old.db"
-    shutil.copy(FIXTURES / "schema_v1.db", copy)
+    with sqlite3.connect(copy) as raw:
+        raw.executescript((FIXTURES / "schema_v1.sql").read_text(encoding="utf-8"))
     with sqlite3.connect(copy) as raw:
         before = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("residents", "users", "memories")}
     assert before["residents"] >= 3
