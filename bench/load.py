@@ -43,6 +43,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+def chromium_path() -> str | None:
+    """Debian's Chromium (or REMINISCE_CHROMIUM): Playwright's own download cannot work here."""
+    return os.environ.get("REMINISCE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 @dataclass
 class Result:
     times_ms: list[float] = field(default_factory=list)
@@ -170,7 +175,7 @@ async def drive(url: str, count: int, seconds: float, server_pid: int) -> Result
     from playwright.async_api import async_playwright
 
     result = Result()
-    executable = os.environ.get("REMINISCE_CHROMIUM") or shutil.which("chromium")
+    executable = chromium_path()
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         await asyncio.gather(*(tablet(browser, url, n, seconds, result) for n in range(count)))

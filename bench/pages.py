@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load import CHROMIUM_ARGS, PASSWORD, rss_mib, settle, start_server  # noqa: E402
+from bench.load import CHROMIUM_ARGS, PASSWORD, chromium_path, rss_mib, settle, start_server  # noqa: E402
 from reminisce import accounts, residents  # noqa: E402
 from reminisce.catalog import bundled  # noqa: E402
 from reminisce.db import now_iso, open_database, transaction  # noqa: E402
@@ -83,15 +83,11 @@ def seed(db_path: Path, resident_count: int, records: int) -> None:
 
 
 async def measure(url: str) -> dict[str, float]:
-    import shutil
-
     from playwright.async_api import async_playwright, expect
 
     figures: dict[str, float] = {}
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=os.environ.get("REMINISCE_CHROMIUM") or shutil.which("chromium"), args=CHROMIUM_ARGS
-        )
+        browser = await playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = await (await browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)).new_page()
         started = time.perf_counter()
         await page.goto(url)

@@ -57,6 +57,13 @@ def _form_saver(resident_id: int, section: str, form: str, read: dict[str, Any])
     return save
 
 
+def _save_button(resident_id: int, section: str, form: str, read: dict[str, Any]) -> None:
+    """The Save button of a screen that is one form."""
+    st.form_submit_button(
+        "Save", type="primary", icon=":material/save:", on_click=_form_saver(resident_id, section, form, read)
+    )
+
+
 def _lines(key: str) -> list[str]:
     return [line.strip() for line in (st.session_state.get(key) or "").splitlines() if line.strip()]
 
@@ -98,16 +105,11 @@ def about(profile: Profile) -> None:
             help="e.g. Catholic, Sikh, Jewish, Methodist, none. Hymns and sacred music follow from it.",
         )
         components.other_errors(errors, fields)
-        st.form_submit_button(
-            "Save",
-            type="primary",
-            icon=":material/save:",
-            on_click=_form_saver(
-                profile.id,
-                "about",
-                "about",
-                {field: (lambda f=field: st.session_state.get(f"about_{f}")) for field in fields},
-            ),
+        _save_button(
+            profile.id,
+            "about",
+            "about",
+            {field: (lambda f=field: st.session_state.get(f"about_{f}")) for field in fields},
         )
 
 
@@ -147,16 +149,11 @@ def languages(profile: Profile) -> None:
             placeholder="Type a language, e.g. Irish, Punjabi",
         )
         components.other_errors(errors, ())
-        st.form_submit_button(
-            "Save",
-            type="primary",
-            icon=":material/save:",
-            on_click=_form_saver(
-                profile.id,
-                "languages",
-                "languages",
-                {"languages": lambda: list(st.session_state.get("languages_choice") or [])},
-            ),
+        _save_button(
+            profile.id,
+            "languages",
+            "languages",
+            {"languages": lambda: list(st.session_state.get("languages_choice") or [])},
         )
 
 
@@ -190,22 +187,17 @@ def music(profile: Profile) -> None:
         st.text_area("Instruments they played (one per line)", key="music_instruments", height=90)
         st.text_area("Dancing", key="music_dancing", height=90, help="Did they dance? Where, which dances, with whom?")
         components.other_errors(errors, ())
-        st.form_submit_button(
-            "Save",
-            type="primary",
-            icon=":material/save:",
-            on_click=_form_saver(
-                profile.id,
-                "music",
-                "music",
-                {
-                    "music_importance": lambda: st.session_state.get("music_importance") or "",
-                    "favourite_artists": lambda: _lines("music_artists"),
-                    "favourite_genres": lambda: _lines("music_genres"),
-                    "instruments": lambda: _lines("music_instruments"),
-                    "dancing": lambda: st.session_state.get("music_dancing") or "",
-                },
-            ),
+        _save_button(
+            profile.id,
+            "music",
+            "music",
+            {
+                "music_importance": lambda: st.session_state.get("music_importance") or "",
+                "favourite_artists": lambda: _lines("music_artists"),
+                "favourite_genres": lambda: _lines("music_genres"),
+                "instruments": lambda: _lines("music_instruments"),
+                "dancing": lambda: st.session_state.get("music_dancing") or "",
+            },
         )
 
 
@@ -341,19 +333,14 @@ def listening(profile: Profile) -> None:
             help="Do they accept headphones? Any discomfort or confusion with them?",
         )
         components.other_errors(components.get_errors("listening"), ())
-        st.form_submit_button(
-            "Save",
-            type="primary",
-            icon=":material/save:",
-            on_click=_form_saver(
-                profile.id,
-                "listening",
-                "listening",
-                {
-                    "hearing_notes": lambda: st.session_state.get("hearing_notes") or "",
-                    "headphones_notes": lambda: st.session_state.get("headphones_notes") or "",
-                },
-            ),
+        _save_button(
+            profile.id,
+            "listening",
+            "listening",
+            {
+                "hearing_notes": lambda: st.session_state.get("hearing_notes") or "",
+                "headphones_notes": lambda: st.session_state.get("headphones_notes") or "",
+            },
         )
 
 

@@ -8,7 +8,6 @@ used. On a developer machine without it the browser tests are skipped; in CI
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,19 +17,12 @@ from e2e_utils import TABLET_LANDSCAPE
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from bench.load import start_server  # noqa: E402
-
-
-def _chromium() -> str | None:
-    configured = os.environ.get("REMINISCE_CHROMIUM")
-    if configured:
-        return configured
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+from bench.load import CHROMIUM_ARGS, chromium_path, start_server  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = _chromium()
+    executable = chromium_path()
     if executable is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("Debian's chromium is not installed; CI must run browser tests (apt-get install chromium).")
@@ -38,15 +30,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": executable,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 
