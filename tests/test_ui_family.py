@@ -2,7 +2,7 @@
 and no route to another resident."""
 
 import pytest
-from helpers import click, page, png, signed_in_app, texts
+from helpers import click, png, signed_in_app, texts
 
 from reminisce import contributions, people, residents
 from reminisce.catalog import bundled
@@ -37,30 +37,6 @@ def test_typing_another_residents_id_is_refused_and_audited(db, family, other):
         db.execute("SELECT count(*) FROM audit_log WHERE action = 'refused' AND resident_id = ?", [other]).fetchone()[0]
         == 1
     )
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "residents",
-        "resident",
-        "suggestions",
-        "playlists",
-        "session",
-        "insights",
-        "handover",
-        "contributions",
-        "group",
-        "overview",
-        "catalog",
-        "catalog_admin",
-        "admin",
-    ],
-)
-def test_staff_pages_are_not_registered_for_family(db, family, other, name):
-    app = signed_in_app(family).run()
-    with pytest.raises(ValueError, match="Could not find a navigation page"):
-        app.switch_page(page(name))
 
 
 def test_share_a_memory_suggest_a_song_and_avoid_one(db, family, peggy):

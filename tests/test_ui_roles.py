@@ -54,3 +54,9 @@ def test_sign_out_clears_the_session_so_it_cannot_be_reused(db, users):
     assert "user" not in app.session_state
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         app.switch_page(page("residents"))
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES + ADMIN_ONLY)
+def test_no_staff_page_is_registered_for_family(db, users, name):
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        signed_in_app(users["family"]).run().switch_page(page(name))
